@@ -1,0 +1,138 @@
+"""Join a table that Word or LibreOffice continued on the next page back into one table.
+
+No general extractor does this (pdfplumber #922, docling #2976). Two table parts join when
+the first is the last thing on its page, the second is the first thing on the next page,
+and their column edges agree. Header rows repeated at the top of the next page are dropped,
+and a row that broke across the page, leaving a fragment whose short key cells (officer,
+status, ref) are empty, is joined onto the row it continues, keeping both pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pipeline.models import Block, BlockKind, Cell, Issue, RawTable, Severity
+
+Box = tuple[float, float, float, float]
+EDGE_TOLERANCE = 3.0
+KEY_CELL_MAX_CHARS = 60
+FULL_PAGE_SLACK = 15.0  # points: about one line of 10pt text
+
+
+@dataclass(frozen=True, slots=True)
+class PageTable:
+    """A table as found on one page, before stitching."""
+
+    page: int
+    bbox: Box
+    x_edges: tuple[float, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    page_height: float
+
+
+def _folded(row: Sequence[Cell]) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", " ", c.text).strip().lower() for c in row)
+
+
+def continues(first: PageTable, second: PageTable, blocks: Sequence[Block]) -> bool:
+    """Whether `second` carries on `first` from the previous page."""
+    if second.page != first.page + 1 or len(first.x_edges) != len(second.x_edges):
+        return False
+    if any(abs(a - b) > EDGE_TOLERANCE for a, b in zip(first.x_edges, second.x_edges)):
+        return False
+    text_below = any(b.page == first.page and (b.top or 0) > first.bbox[3] for b in blocks)
+    text_above = any(b.page == second.page and (b.top or 0) < second.bbox[1] for b in blocks)
+    return not text_below and not text_above
+
+
+def is_fragment(previous: Sequence[Cell], row: Sequence[Cell], page_full: bool = False) -> bool:
+    """A row that is the rest of `previous`, broken by the page.
+
+    It adds no text where `previous` had none, its text reads on from `previous` (it starts
+    in lower case, or the cell it continues does not end a sentence), and either its short
+    key cells (officer, status, ref: what a new row would fill) are empty, or the page
+    before was full to its bottom margin, so the row had to break (ni-136-action-plan.pdf
+    breaks "PAF / C31" that way, leaving no key cell empty).
+    """
+    if len(previous) != len(row) or not any(c.text for c in row):
+        return False
+    by_col = {c.col: c for c in previous}
+    keys = {c.col for c in previous if c.text and len(c.text) <= KEY_CELL_MAX_CHARS and "\n" not in c.text}
+    keys_empty = bool(keys) and not any(c.text for c in row if c.col in keys)
+    if not (keys_empty or page_full):
+        return False
+    if any(c.text and not by_col.get(c.col, c).text for c in row):
+        return False
+    return any(
+        c.text[0].islower() or not by_col[c.col].text.rstrip().endswith((".", "!", "?", ":"))
+        for c in row
+        if c.text and c.col in by_col
+    )
+
+
+def _join(previous: tuple[Cell, ...], fragment: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    joined = []
+    for before, after in zip(previous, fragment):
+        if after.text:
+            joined.append(replace(before, text=f"{before.text}\n{after.text}", page_end=after.page))
+        else:
+            joined.append(before)
+    return tuple(joined)
+
+
+def _page_full(first: PageTable, second: PageTable) -> bool:
+    """Whether `first` reaches the bottom margin, taken as equal to the top margin of `second`."""
+    gap = first.page_height - first.bbox[3] - second.bbox[1]
+    return gap <= FULL_PAGE_SLACK
+
+
+def _renumber(rows: Sequence[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(tuple(replace(c, row=i) for c in row) for i, row in enumerate(rows))
+
+
+def stitch(parts: Sequence[PageTable], blocks: Sequence[Block]) -> tuple[list[RawTable], list[Issue]]:
+    """Logical tables from page tables, in reading order, numbered, with their headings."""
+    groups: list[list[PageTable]] = []
+    for part in sorted(parts, key=lambda p: (p.page, p.bbox[1])):
+        if groups and continues(groups[-1][-1], part, blocks):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    tables: list[RawTable] = []
+    issues: list[Issue] = []
+    for index, group in enumerate(groups):
+        rows = list(group[0].rows)
+        header_rows = 0
+        for previous_part, part in zip(group, group[1:]):
+            following = list(part.rows)
+            repeated = 0
+            while repeated < len(following) and repeated < len(rows) and \
+                    _folded(following[repeated]) == _folded(rows[repeated]):
+                repeated += 1
+            header_rows = max(header_rows, repeated)
+            following = following[repeated:]
+            if following and rows and is_fragment(rows[-1], following[0], _page_full(previous_part, part)):
+                rows[-1] = _join(rows[-1], following.pop(0))
+                issues.append(Issue(
+                    Severity.INFO, "row_joined_across_pages",
+                    f"table {index + 1}: a row that broke across pages {part.page - 1} and {part.page} "
+                    "was joined into one",
+                    part.page, index,
+                ))
+            rows.extend(following)
+        first = group[0]
+        heading = _heading_before(blocks, first.page, first.bbox[1])
+        tables.append(RawTable(index, first.page, group[-1].page, heading, header_rows, _renumber(rows), top=first.bbox[1]))
+    return tables, issues
+
+
+def _heading_before(blocks: Sequence[Block], page: int, top: float) -> str | None:
+    found = None
+    for block in blocks:
+        if (block.page or 0, block.top or 0) > (page, top):
+            break
+        if block.kind is not BlockKind.PARAGRAPH:
+            found = block.text
+    return found

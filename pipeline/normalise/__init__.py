@@ -1,0 +1,1 @@
+"""Map an extracted document onto the common schema."""
