@@ -35,7 +35,8 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     reader.read()
     if not reader.blocks and not reader.tables:
         raise EmptyFile(f"{source.original_name}: the Word file has no text or tables; send the completed return.")
-    pages = _app_pages(source)
+    # python-docx's template claims one page; only a file Word laid out has a page count to trust
+    pages = _app_pages(source) if reader.page is not None else None
     return ExtractedDocument(source, pages, tuple(reader.blocks), tuple(reader.tables))
 
 

@@ -1,1 +1,7 @@
-"""Map an extracted document onto the common schema."""
+"""Map an extracted document onto the common commitment-and-indicator schema."""
+
+from __future__ import annotations
+
+from pipeline.normalise.document import normalise
+
+__all__ = ["normalise"]
