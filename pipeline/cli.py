@@ -1,0 +1,147 @@
+"""The perfreturns command: parse options, call the pipeline, print, exit."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+import sqlite_utils
+
+from pipeline import __version__
+from pipeline.config import Settings
+from pipeline.errors import EXIT_OK, EXIT_QUARANTINED, PerfreturnsError
+from pipeline.ingest import ingest as ingest_files
+from pipeline.ingest import read
+from pipeline.loader import rows_for, table_counts
+from pipeline.models import Outcome, Status
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="PERFRETURNS_DB",
+    default=Settings.db, show_default=True, help="The consolidated SQLite database.",
+)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="perfreturns")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Load councils' quarterly performance returns (Word and PDF) into one SQLite database.
+
+    \b
+    perfreturns ingest samples/
+    perfreturns extract samples/ni-136-action-plan.pdf --json
+    """
+    ctx.obj = {"debug": debug}
+
+
+def _symbol(status: Status) -> str:
+    return {Status.LOADED: "loaded", Status.DUPLICATE: "duplicate", Status.QUARANTINED: "failed"}[status]
+
+
+def _report(outcome: Outcome, quiet: bool) -> None:
+    if outcome.status is Status.QUARANTINED:
+        click.echo(f"failed     {outcome.reason}", err=True)
+        return
+    if quiet:
+        return
+    detail = ", ".join(f"{n} {name}" for name, n in outcome.counts if name not in ("source_cells", "extraction_issues"))
+    if outcome.status is Status.DUPLICATE:
+        detail = outcome.reason or ""
+    elif outcome.reason:
+        detail = f"{detail}; {outcome.reason}"
+    click.echo(f"{_symbol(outcome.status):<10} {outcome.path.name}: {detail}", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, quiet: bool) -> None:
+    """Load returns into the database: files, or every document in a folder.
+
+    Each file is loaded in one transaction, skipped as a duplicate of identical bytes
+    already loaded, or recorded as failed with the reason. Exit status 1 if any failed.
+
+    \b
+    perfreturns ingest samples/
+    perfreturns ingest --db output/performance.db returns/q3/*.docx
+    """
+    settings = Settings.from_env(db=db)
+    outcomes = _guarded(ctx, lambda: ingest_files(paths, settings, lambda o: _report(o, quiet)))
+    failed = sum(o.status is Status.QUARANTINED for o in outcomes)
+    if not quiet:
+        loaded = sum(o.status is Status.LOADED for o in outcomes)
+        duplicates = sum(o.status is Status.DUPLICATE for o in outcomes)
+        click.echo(f"\n{len(outcomes)} file(s): {loaded} loaded, {duplicates} duplicate, {failed} failed "
+                   f"into {settings.db}", err=True)
+        database = sqlite_utils.Database(settings.db)
+        for name, count in table_counts(database):
+            click.echo(f"  {name:<20} {count:>7}", err=True)
+        database.close()
+        click.echo(f"\nBrowse it with: datasette {settings.db}", err=True)
+    ctx.exit(EXIT_QUARANTINED if failed else EXIT_OK)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON on stdout.")
+@click.option("--cells", is_flag=True, help="Include every extracted table cell (source_cells).")
+@click.pass_context
+def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool) -> None:
+    """Show what would be loaded from one file, without touching the database.
+
+    \b
+    perfreturns extract samples/adult-services-commitments-q3-2007-08.pdf
+    perfreturns extract samples/ni-136-action-plan.docx --json
+    """
+    settings = Settings.from_env()
+    result = _guarded(ctx, lambda: read(file, settings))
+    rows = rows_for(result.extracted, result.document)
+    document = rows.pop("document")[0]
+    if not cells:
+        rows.pop("source_cells")
+    if as_json:
+        click.echo(json.dumps({"document": document, **{k: v for k, v in rows.items() if v}},
+                              indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{file.name}: {document['doc_type']}, {document['title'] or 'untitled'}"
+               f"{', ' + document['period_label'] if document['period_label'] else ''}")
+    for name, table_rows in rows.items():
+        if table_rows:
+            click.echo(f"\n{name} ({len(table_rows)})")
+            for row in table_rows:
+                click.echo("  " + _one_line(row))
+
+
+def _one_line(row: dict[str, Any], width: int = 160) -> str:
+    parts = [f"{k}={v}" for k, v in row.items() if v not in (None, "", ()) and k != "table_index"]
+    line = "  ".join(parts)
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _guarded(ctx: click.Context, action: Any) -> Any:
+    """Run an action; an expected error prints one line and exits with its code."""
+    try:
+        return action()
+    except PerfreturnsError as exc:
+        if ctx.obj and ctx.obj.get("debug"):
+            traceback.print_exc()
+        click.echo(f"error: {exc}", err=True)
+        ctx.exit(exc.exit_code)
+
+
+def main() -> None:
+    """Entry point for python -m pipeline."""
+    cli(prog_name="perfreturns")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
