@@ -1,0 +1,87 @@
+"""rows_for() without a database; load() writes the contract, one transaction per document."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import sqlite_utils
+
+from pipeline.config import Settings
+from pipeline.ingest import ingest, read
+from pipeline.loader import ensure_schema, load, rows_for
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CHECK_CONTRACT = ROOT.parent / "shared" / "tools" / "check_contract.py"
+
+
+def test_rows_for_links_officers_and_funding_sources_by_position():
+    result = read(SAMPLES / "adult-services-commitments-q3-2007-08.docx", Settings())
+    rows = rows_for(result.extracted, result.document)
+    assert len(rows["commitments"]) == 16
+    joint = [link for link in rows["commitment_officers"] if link["commitment"] == 8]
+    assert joint == [{"commitment": 8, "officer": "Sandy McMillan"}, {"commitment": 8, "officer": "Sue Disley"}]
+    assert rows["document"][0]["file_type"] == "docx"
+    assert len(rows["source_cells"]) == 4 * (9 + 8 + 2) + 5 * 2
+
+    plan = read(SAMPLES / "ni-136-action-plan.docx", Settings())
+    plan_rows = rows_for(plan.extracted, plan.document)
+    assert [(s["funding"], s["amount"]) for s in plan_rows["funding_sources"]] == [
+        (1, 36674), (3, 592823), (4, 33803), (5, 50276), (7, 1392231)]
+
+
+def test_a_document_loads_in_one_transaction(db):
+    result = read(SAMPLES / "ni-136-action-plan.docx", Settings())
+    rows = rows_for(result.extracted, result.document)
+    rows["risks"].append({"indicator_code": "NI 136", "no_such_column": 1})
+    ensure_schema(db)
+    try:
+        load(db, rows, None)
+    except Exception as exc:  # sqlite rejects the unknown column mid-load
+        assert "no_such_column" in str(exc)
+    else:
+        raise AssertionError("the bad row should have failed the load")
+    for table in ("documents", "indicators", "indicator_values", "funding", "narratives", "source_cells"):
+        assert db.table(table).count == 0, table
+
+
+def test_loaded_samples_meet_the_contract(tmp_path):
+    db_path = tmp_path / "performance.db"
+    outcomes = ingest(sorted(SAMPLES.glob("*.docx")) + sorted(SAMPLES.glob("*.pdf")), Settings(db=db_path))
+    assert [o.status.value for o in outcomes] == ["loaded"] * 4
+    check = subprocess.run([sys.executable, str(CHECK_CONTRACT), str(db_path)], capture_output=True, text=True)
+    assert check.stdout.splitlines()[-1] == f"contract: 0 problem(s) in {db_path}"
+    assert check.returncode == 0
+    db = sqlite_utils.Database(db_path)
+    assert [r["status"] for r in db.query("select status from documents order by id")] == [
+        "superseded", "superseded", "loaded", "loaded"]
+    [run] = db.query("select files_seen, loaded, duplicates, failed, superseded from runs")
+    assert run == {"files_seen": 4, "loaded": 4, "duplicates": 0, "failed": 0, "superseded": 2}
+
+
+def test_commitments_and_narratives_are_full_text_searchable(loaded):
+    db = loaded("adult-services-commitments-q3-2007-08.pdf")
+    hits = [r["officers"] for r in db.query(
+        "select officers from commitments where rowid in "
+        "(select rowid from commitments_fts where commitments_fts match 'Mountsorrel')")]
+    assert hits == ["Sue Disley"]
+    plan = loaded("ni-136-action-plan.pdf")
+    assert [r["heading"] for r in plan.query(
+        "select heading from narratives where rowid in "
+        "(select rowid from narratives_fts where narratives_fts match 'trajectory')")] == ["LAA Target information"]
+
+
+def test_datasette_serves_the_loaded_database(tmp_path):
+    db_path = tmp_path / "performance.db"
+    ingest([SAMPLES / "adult-services-commitments-q3-2007-08.pdf"], Settings(db=db_path))
+    datasette = Path(sys.executable).with_name("datasette")
+    result = subprocess.run(
+        [str(datasette), str(db_path), "--get",
+         "/performance/commitments.json?_shape=array&_col=rag&rag=red"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"rag": "red"' in result.stdout
+    assert result.stdout.count('"rag"') == 1
