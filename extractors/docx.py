@@ -227,8 +227,8 @@ def _fill(tc_pr: etree._Element | None) -> str | None:
     shd = tc_pr.find(qn("w:shd"))
     if shd is None:
         return None
-    fill = shd.get(qn("w:fill"))
+    fill = str(shd.get(qn("w:fill")) or "")
     if fill and fill.lower() != "auto" and len(fill) == 6:
         return "#" + fill.upper()
     theme = shd.get(qn("w:themeFill"))
-    return f"theme:{theme}" if theme else None
+    return f"theme:{theme}" if theme else None  # the theme's colour is in theme1.xml: not resolved

@@ -92,9 +92,16 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.table("documents").create_index(["sha256"], unique=True, if_not_exists=True)
     db.table("officers").create_index(["name"], unique=True, if_not_exists=True)
     db.table("indicators").create_index(["code", "organisation"], if_not_exists=True)
-    for name, columns in FTS.items():
+    for name, searchable in FTS.items():
         if not db.table(name).detect_fts():
-            db.table(name).enable_fts(columns, create_triggers=True)
+            db.table(name).enable_fts(searchable, create_triggers=True)
+
+
+def _pk(table: sqlite_utils.db.Table) -> int:
+    """The primary key of the row just inserted."""
+    if table.last_pk is None:
+        raise RuntimeError(f"no row was inserted into {table.name}")
+    return int(table.last_pk)
 
 
 def _now() -> str:
@@ -186,7 +193,7 @@ def _fields(record: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
 def start_run(db: sqlite_utils.Database) -> int:
     """A runs row for one ingest; finish_run() fills in its counts."""
     ensure_schema(db)
-    return int(db.table("runs").insert({"started_at": _now()}).last_pk)
+    return _pk(db.table("runs").insert({"started_at": _now()}))
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
@@ -208,7 +215,7 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> tuple[int
     with db.atomic():
         document = dict(rows["document"][0], status="loaded", run_id=run_id, ingested_at=_now())
         db.execute("delete from documents where sha256 = ? and status = 'failed'", [document["sha256"]])
-        document_id = int(db.table("documents").insert(document).last_pk)
+        document_id = _pk(db.table("documents").insert(document))
         superseded = _supersede(db, document, document_id)
         indicator_ids = {
             row["code"] or row["description"]: _upsert_indicator(db, row) for row in rows["indicators"]
@@ -248,7 +255,7 @@ def _insert_all(db: sqlite_utils.Database, name: str, rows: list[dict[str, Any]]
     table = db.table(name)
     for row in rows:
         table.insert(dict(row, document_id=document_id))
-        ids.append(int(table.last_pk) if table.last_pk is not None else 0)
+        ids.append(_pk(table))
     return ids
 
 
@@ -259,7 +266,7 @@ def _upsert_indicator(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
         f"select * from indicators where {key} = ? and organisation is ?", [row[key], row.get("organisation")]
     ).fetchone()
     if found is None:
-        return int(db.table("indicators").insert(row).last_pk)
+        return _pk(db.table("indicators").insert(row))
     existing = dict(zip([d[0] for d in db.execute("select * from indicators limit 0").description], found))
     updates = {k: v for k, v in row.items() if v is not None and existing.get(k) is None}
     if updates:
@@ -291,10 +298,10 @@ def record_failure(
     with db.atomic():
         if sha256:
             db.execute("delete from documents where sha256 = ? and status = 'failed'", [sha256])
-        document_id = int(db.table("documents").insert({
+        document_id = _pk(db.table("documents").insert({
             "sha256": sha256, "file_name": file_name, "file_type": file_type, "doc_type": "unknown",
             "status": "failed", "run_id": run_id, "ingested_at": _now(), "size": size, "reason": reason,
-        }).last_pk)
+        }))
         db.table("extraction_issues").insert({
             "document_id": document_id, "severity": "error", "code": code, "message": reason,
         })

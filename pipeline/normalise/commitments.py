@@ -10,7 +10,7 @@ import schemas
 from pipeline.models import Block, BlockKind, Cell, Commitment, Issue, RagLevel, RawTable, Severity
 from pipeline.normalise.headers import HeaderMap
 from pipeline.normalise.tables import cell_at, is_banner, origin, text_at
-from pipeline.normalise.values import clean, clean_html, parse_rag, rag_from_colour
+from pipeline.normalise.values import clean, clean_html, parse_rag, parse_ref, rag_from_colour
 
 _OFFICER_SPLIT = re.compile(r"\s*(?:/|&|;|,|\band\b)\s*")
 
@@ -99,7 +99,7 @@ def commitments_from(
             section=section.title,
             section_code=section.code,
             group_label=group,
-            ref=_ref(text_at(row, header.col("ref"))),
+            ref=parse_ref(text_at(row, header.col("ref"))),
             priority=clean_html(text_at(row, header.col("priority"))),
             commitment=clean_html(text_at(row, header.col("commitment"))),
             deliverable=clean_html(text_at(row, header.col("deliverable"))),
@@ -112,12 +112,6 @@ def commitments_from(
             origin=origin(table, row, index),
         ))
     return records, issues, group
-
-
-def _ref(text: str) -> str | None:
-    """A printed reference without its trailing full stop ("3." is ref 3)."""
-    value = clean(text)
-    return value.rstrip(".") or None if value else None
 
 
 def legend_from(blocks: Sequence[Block]) -> tuple[list[RagLevel], set[int]]:

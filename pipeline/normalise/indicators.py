@@ -15,7 +15,7 @@ from pipeline.normalise.commitments import rag_of
 from pipeline.normalise.headers import HeaderMap, match_field
 from pipeline.normalise.tables import cell_at, is_banner, origin, row_texts, text_at
 from pipeline.normalise.values import (
-    clean, clean_html, fold, is_placeholder, parse_number, split_value_and_period, strip_html,
+    clean, clean_html, fold, is_placeholder, parse_number, parse_ref, split_value_and_period, strip_html,
 )
 
 _ITALIC = re.compile(r"(?is)<i>(.*?)</i>")
@@ -41,8 +41,8 @@ def describe(text: str) -> tuple[str | None, str | None]:
         unit = clean_html(italic.group(1))
         return clean_html(text[: italic.start()] + text[italic.end():]), unit
     description = clean_html(text)
-    unit = _UNIT.search(description) if description else None
-    return description, unit.group(1) if unit else None
+    tail = _UNIT.search(description) if description else None
+    return description, tail.group(1) if tail else None
 
 
 # --- header key-values ------------------------------------------------------------------
@@ -143,11 +143,6 @@ def indicators_in_text(blocks: Sequence[Block]) -> list[Indicator]:
 
 # --- delivery plan, funding, risks ----------------------------------------------------------
 
-def _ref(text: str) -> str | None:
-    value = clean(text)
-    return (value.rstrip(".") or None) if value else None
-
-
 def actions_from(table: RawTable, header: HeaderMap, indicator: str | None) -> tuple[list[Action], list[Issue]]:
     """Each numbered step of a delivery plan or action tracker."""
     actions, issues = [], []
@@ -158,7 +153,7 @@ def actions_from(table: RawTable, header: HeaderMap, indicator: str | None) -> t
         issues.extend(rag_issues)
         actions.append(Action(
             indicator_code=indicator,
-            ref=_ref(text_at(row, header.col("ref"))),
+            ref=parse_ref(text_at(row, header.col("ref"))),
             action=clean_html(text_at(row, header.col("action"))),
             milestone=clean_html(text_at(row, header.col("milestone"))),
             linked_plans=clean_html(text_at(row, header.col("linked_plans"))),
@@ -225,6 +220,6 @@ def risks_from(table: RawTable, header: HeaderMap, indicator: str | None) -> lis
         risk = clean_html(text_at(row, header.col("risk")))
         mitigation = clean_html(text_at(row, header.col("mitigation")))
         if risk or mitigation:
-            risks.append(Risk(indicator, _ref(text_at(row, header.col("ref"))), risk, mitigation,
+            risks.append(Risk(indicator, parse_ref(text_at(row, header.col("ref"))), risk, mitigation,
                               origin(table, row, index)))
     return risks

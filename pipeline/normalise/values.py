@@ -44,6 +44,12 @@ def clean_html(text: str | None) -> str | None:
     return clean(strip_html(text)) if text is not None else None
 
 
+def parse_ref(text: str | None) -> str | None:
+    """A printed reference without its trailing full stop ("3." is ref 3)."""
+    value = clean(text)
+    return (value.rstrip(".") or None) if value else None
+
+
 def fold(text: str) -> str:
     """The form headers and labels are compared in: lower case, words only."""
     text = strip_html(text).lower().replace("&", " and ")
@@ -68,11 +74,6 @@ def parse_rag(text: str | None) -> Rag | None:
     if not text:
         return None
     return _rag_words().get(_rag_key(text))
-
-
-def hex_colour(rgb: tuple[float, float, float]) -> str:
-    """An RGB triple of 0..1 floats as "#RRGGBB"."""
-    return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02X}" for c in rgb)
 
 
 def parse_colour(text: str | None) -> tuple[float, float, float] | None:
