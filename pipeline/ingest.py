@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pipeline.models import ExtractedDocument, NormalisedDocument, Outcome, Stat
 from pipeline.normalise import normalise
 from pipeline.validate import validate
 
+LOG = logging.getLogger(__name__)
 DOCUMENT_SUFFIXES = frozenset({".docx", ".pdf", ".doc", ".odt", ".rtf", ".xlsx"})
 
 
@@ -45,7 +47,19 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def ingest_one(db: sqlite_utils.Database, path: Path, settings: Settings, run_id: int | None) -> Outcome:
-    """Load one file, or record it as a duplicate or a failure; never half-loads it."""
+    """Load one file, or record it as a duplicate or a failure; an unexpected error fails only this file."""
+    try:
+        return _ingest_one(db, path, settings, run_id)
+    except Exception as exc:  # the one place a file's unexpected failure is caught, so the run goes on
+        LOG.exception("internal error on %s", path)
+        reason = (f"{path.name}: perfreturns failed on this file ({type(exc).__name__}: {exc}); "
+                  "nothing from it was loaded; report it with the file attached.")
+        document_id = loader.record_failure(db, sha256=None, file_name=path.name, file_type=None, size=None,
+                                            code="internal_error", reason=reason, run_id=run_id)
+        return Outcome(path, Status.QUARANTINED, document_id, reason)
+
+
+def _ingest_one(db: sqlite_utils.Database, path: Path, settings: Settings, run_id: int | None) -> Outcome:
     try:
         source = source_file(path, settings)
     except FileRejected as exc:

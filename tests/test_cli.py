@@ -124,3 +124,29 @@ def test_ingest_a_folder_reads_only_documents(tmp_path):
 def test_usage_errors_exit_2():
     assert run("ingest").exit_code == 2
     assert run("extract", "no-such-file.pdf").exit_code == 2
+
+
+def test_an_unexpected_failure_fails_only_that_file(tmp_path, monkeypatch):
+    import importlib
+
+    ingest_module = importlib.import_module("pipeline.ingest")
+
+    real = ingest_module.normalise
+
+    def broken(extracted):  # type: ignore[no-untyped-def]
+        if extracted.source.original_name.endswith(".pdf"):
+            raise ValueError("boom")
+        return real(extracted)
+
+    monkeypatch.setattr(ingest_module, "normalise", broken)
+    pdf = ROOT / "samples" / "ni-136-action-plan.pdf"
+    db = tmp_path / "p.db"
+    result = run("ingest", "--db", str(db), "-q", str(pdf), str(COMMITMENTS))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "failed     ni-136-action-plan.pdf: perfreturns failed on this file (ValueError: boom); nothing from it "
+        "was loaded; report it with the file attached.")
+    database = sqlite_utils.Database(db)
+    assert [tuple(r.values()) for r in database.query("select file_name, status from documents order by id")] == [
+        ("ni-136-action-plan.pdf", "failed"), ("adult-services-commitments-q3-2007-08.docx", "loaded")]
+    assert database.table("indicators").count == 0

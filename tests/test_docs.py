@@ -39,6 +39,7 @@ def test_every_option_is_in_the_readme(command):
 def test_every_issue_code_is_documented():
     source = "\n".join(p.read_text() for d in ("pipeline", "extractors") for p in (ROOT / d).rglob("*.py"))
     codes = set(re.findall(r"Severity\.[A-Z]+,\s*\"([a-z_]+)\"", source))
+    codes |= set(re.findall(r'code="([a-z_]+)"', source))
     codes |= {cls.code for cls in vars(errors).values() if isinstance(cls, type) and hasattr(cls, "code")}
     assert len(codes) >= 20
     for code in codes:
