@@ -23,7 +23,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 db_option = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="PERFRETURNS_DB",
-    default=Settings.db, show_default=True, help="The consolidated SQLite database.",
+    default=Settings().db, show_default=True, help="The consolidated SQLite database.",
 )
 
 

@@ -150,3 +150,8 @@ def test_an_unexpected_failure_fails_only_that_file(tmp_path, monkeypatch):
     assert [tuple(r.values()) for r in database.query("select file_name, status from documents order by id")] == [
         ("ni-136-action-plan.pdf", "failed"), ("adult-services-commitments-q3-2007-08.docx", "loaded")]
     assert database.table("indicators").count == 0
+
+
+def test_ingest_help_names_the_default_database():
+    result = run("ingest", "--help")
+    assert "[default: output/performance.db]" in " ".join(result.output.split())
