@@ -36,7 +36,8 @@ def _detect_zip(path: Path) -> FileType:
             if "xl/workbook.xml" in names:
                 return FileType.XLSX
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace")
+                with archive.open("mimetype") as member:  # read a few bytes: check_zip has not run yet
+                    mimetype = member.read(100).decode("ascii", "replace")
                 if "opendocument.text" in mimetype:
                     return FileType.ODT
     except zipfile.BadZipFile:

@@ -28,7 +28,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         document = docx.Document(str(source.path))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise CorruptFile(
-            f"{source.original_name}: the Word file is damaged and cannot be read ({type(exc).__name__}); "
+            f"{source.original_name}: the Word file is damaged and cannot be read; "
             "open it in Word, save it again and put the new copy in the inbox."
         ) from exc
     reader = _BodyReader(document)
@@ -169,7 +169,8 @@ def _read_grid(
         if element.tag != qn("w:tr"):
             continue
         properties = element.find(qn("w:trPr"))
-        is_header = properties is not None and properties.find(qn("w:tblHeader")) is not None
+        flag = properties.find(qn("w:tblHeader")) if properties is not None else None
+        is_header = flag is not None and flag.get(qn("w:val"), "true") not in ("false", "0", "off")
         if counting_headers and is_header:
             header_rows += 1
         else:

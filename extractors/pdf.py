@@ -9,7 +9,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractors import register
 from extractors.pdf_stitch import PageTable, stitch
@@ -48,7 +48,8 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     name = source.original_name
     try:
         pdf = pdfplumber.open(source.path)
-    except PdfminerException as exc:
+        page_count = len(pdf.pages)
+    except (PdfminerException, MalformedPDFException) as exc:
         cause = exc.args[0] if exc.args else None
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise EncryptedFile(
@@ -58,7 +59,6 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
             f"{name}: the PDF is damaged and cannot be read; export it again from Word and resend it."
         ) from exc
     with pdf:
-        page_count = len(pdf.pages)
         if page_count > settings.max_pages:
             raise TooLarge(
                 f"{name}: the PDF has {page_count} pages, over the limit of {settings.max_pages}; "
@@ -68,11 +68,16 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         lines: list[_Line] = []
         chars = 0
         for page in pdf.pages:
-            found = _page_tables(page, DEFAULTS)
+            try:
+                found = _page_tables(page, DEFAULTS)
+                lines.extend(_page_lines(page, [t.bbox for t in found]))
+                chars += len(page.chars)
+            except (PdfminerException, MalformedPDFException) as exc:
+                raise CorruptFile(
+                    f"{name}: page {page.page_number} of the PDF is damaged and cannot be read; "
+                    "export it again from Word and resend it."
+                ) from exc
             page_tables.extend(found)
-            page_lines = _page_lines(page, [t.bbox for t in found])
-            chars += len(page.chars)
-            lines.extend(page_lines)
             page.close()
     if chars == 0:
         raise NoTextLayer(

@@ -19,6 +19,8 @@ Box = tuple[float, float, float, float]
 EDGE_TOLERANCE = 3.0
 KEY_CELL_MAX_CHARS = 60
 FULL_PAGE_SLACK = 15.0  # points: about one line of 10pt text
+FOOT_SHARE = 0.25  # a continued table ends within this share of the page height of its foot
+_NUMBER = re.compile(r"[£$-]?\s?\d[\d,]*(?:\.\d+)?\s?[%kKmM]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,39 +39,53 @@ def _folded(row: Sequence[Cell]) -> tuple[str, ...]:
 
 
 def continues(first: PageTable, second: PageTable, blocks: Sequence[Block]) -> bool:
-    """Whether `second` carries on `first` from the previous page."""
+    """Whether `second` carries on `first`: consecutive pages, same column edges, the first
+    ending near its page foot with no text below it, the second with no text above it."""
     if second.page != first.page + 1 or len(first.x_edges) != len(second.x_edges):
         return False
     if any(abs(a - b) > EDGE_TOLERANCE for a, b in zip(first.x_edges, second.x_edges)):
         return False
+    if first.page_height - first.bbox[3] - second.bbox[1] > FOOT_SHARE * first.page_height:
+        return False  # the first part ends well above its page foot: the table ended there
     text_below = any(b.page == first.page and (b.top or 0) > first.bbox[3] for b in blocks)
     text_above = any(b.page == second.page and (b.top or 0) < second.bbox[1] for b in blocks)
     return not text_below and not text_above
 
 
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":"))
+
+
 def is_fragment(previous: Sequence[Cell], row: Sequence[Cell], page_full: bool = False) -> bool:
     """A row that is the rest of `previous`, broken by the page.
 
-    It adds no text where `previous` had none, its text reads on from `previous` (it starts
-    in lower case, or the cell it continues does not end a sentence), and either its short
-    key cells (officer, status, ref: what a new row would fill) are empty, or the page
-    before was full to its bottom margin, so the row had to break (ni-136-action-plan.pdf
-    breaks "PAF / C31" that way, leaving no key cell empty).
+    It adds no text where `previous` had none, and either
+    - its short key cells (officer, status, ref: what a new row would fill) are all empty and
+      its text reads on (it starts in lower case, or the cell it continues does not end a
+      sentence); or
+    - the page before was full to its bottom margin, so the row had to break: then no whole
+      number may stand under a whole number, and the row must leave empty a cell `previous`
+      filled, or continue only cells that end mid-sentence (ni-136-action-plan.pdf breaks
+      "PAF / C31" and "5.3 / 2007/08" that way).
     """
     if len(previous) != len(row) or not any(c.text for c in row):
         return False
     by_col = {c.col: c for c in previous}
-    keys = {c.col for c in previous if c.text and len(c.text) <= KEY_CELL_MAX_CHARS and "\n" not in c.text}
-    keys_empty = bool(keys) and not any(c.text for c in row if c.col in keys)
-    if not (keys_empty or page_full):
-        return False
     if any(c.text and not by_col.get(c.col, c).text for c in row):
         return False
-    return any(
-        c.text[0].islower() or not by_col[c.col].text.rstrip().endswith((".", "!", "?", ":"))
-        for c in row
-        if c.text and c.col in by_col
-    )
+    continued = [(by_col[c.col].text, c.text) for c in row if c.text and c.col in by_col]
+    keys = {c.col for c in previous if c.text and len(c.text) <= KEY_CELL_MAX_CHARS and "\n" not in c.text}
+    if keys and not any(c.text for c in row if c.col in keys):
+        return any(after[0].islower() or not _ends_sentence(before) for before, after in continued)
+    if not page_full:
+        return False
+    if any(_NUMBER.fullmatch(before.strip()) and _NUMBER.fullmatch(after.strip()) for before, after in continued):
+        return False
+    leaves_gap = any(by_col[c.col].text and not c.text for c in row if c.col in by_col)
+    unfinished = all(not _ends_sentence(before) for before, _ in continued)
+    long_cells = [(b, a) for b, a in continued if len(b) > KEY_CELL_MAX_CHARS or "\n" in b] or continued
+    reads_on = any(after[0].islower() or not _ends_sentence(before) for before, after in long_cells)
+    return (leaves_gap and reads_on) or unfinished
 
 
 def _join(previous: tuple[Cell, ...], fragment: tuple[Cell, ...]) -> tuple[Cell, ...]:
