@@ -356,3 +356,17 @@ def test_pdf_with_a_malformed_media_box_raises_corrupt_file(tmp_path):
     path.write_bytes(_pdf([CATALOG, PAGES, page, _stream(CONTENT), HELVETICA]))
     with pytest.raises(CorruptFile, match=r"^badbox\.pdf: "):
         _read(path)
+
+
+def test_committed_commitments_pdf_really_breaks_two_rows_across_pages():
+    """Read with pdfplumber alone, so the sample itself is checked, not our stitching."""
+    import pdfplumber
+
+    path = Path(__file__).resolve().parent.parent / "samples" / "adult-services-commitments-q3-2007-08.pdf"
+    with pdfplumber.open(path) as pdf:
+        pages = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+    assert len(pages) == 3
+    assert "Create a range of new opportunities for people" in pages[0]
+    assert "increase choice and promote independence. In" in pages[1]
+    assert "Participate in a new national initiative to improve" in pages[1]
+    assert "minority ethnic and excluded groups. This will" in pages[2]
