@@ -114,13 +114,3 @@ def map_header(rows: Sequence[Sequence[str]], look: int = 3) -> HeaderMap | None
         if best:
             return best
     return best
-
-
-def key_columns(texts: Sequence[str]) -> set[int]:
-    """Columns whose header names a key field (officer, status, ref, date) in any kind."""
-    keys = set(schemas.headers()["key_fields"])
-    return {
-        col
-        for col, text in enumerate(texts)
-        if any(match_field(text, kind) in keys for kind in table_kinds())
-    }

@@ -48,15 +48,15 @@ def describe(text: str) -> tuple[str | None, str | None]:
 # --- header key-values ------------------------------------------------------------------
 
 def is_key_values(table: RawTable) -> bool:
-    """A label/value table: every row pairs short labels with values."""
-    if table.width not in (2, 4, 6):
+    """A label/value table: short labels each ending in ":" or naming a known field, beside values."""
+    if table.width not in (2, 4, 6) or not table.rows:
         return False
-    for row in table.rows:
-        texts = row_texts(table, row)
-        labels = texts[0::2]
-        if any(len(label) > LABEL_MAX_CHARS for label in labels):
-            return False
-    return bool(table.rows)
+    labels = [label for row in table.rows for label in row_texts(table, row)[0::2] if label.strip()]
+    return bool(labels) and all(
+        len(label) <= LABEL_MAX_CHARS
+        and (label.rstrip().endswith(":") or match_field(label, "indicator", "labels") is not None)
+        for label in labels
+    )
 
 
 def key_values(table: RawTable) -> tuple[dict[str, str], list[Narrative]]:
