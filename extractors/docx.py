@@ -77,6 +77,8 @@ class _BodyReader:
         self.order = 0
         self.page: int | None = 1 if _has_page_marks(document) else None
         self.heading: str | None = None
+        # python-docx's paragraph.style searches every style on each call: look each id up once
+        self.style_names = {style.style_id: style.name or style.style_id for style in document.styles}
 
     def read(self) -> None:
         for element in _iter_content(self.document.element.body):
@@ -90,13 +92,13 @@ class _BodyReader:
         return self.order
 
     def _paragraph(self, element: etree._Element) -> None:
-        paragraph = Paragraph(element, self.document)
-        text = paragraph.text.strip()
-        style = paragraph.style.name if paragraph.style is not None else "Normal"
+        text = Paragraph(element, self.document).text.strip()
         page = self.page
         self._advance_page(element)
         if not text:
             return
+        style_id = element.xpath("string(./w:pPr/w:pStyle/@w:val)")
+        style = self.style_names.get(style_id, "Normal") if style_id else "Normal"
         kind, level = _block_kind(style)
         self.blocks.append(Block(kind, text, style, page, self._next_order(), level))
         if kind is not BlockKind.PARAGRAPH:
