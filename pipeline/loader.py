@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from enum import Enum
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
@@ -186,7 +187,7 @@ def _fields(record: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
         if f.name in skip:
             continue
         value = getattr(record, f.name)
-        out[f.name] = value.value if hasattr(value, "value") and not isinstance(value, (int, float)) else value
+        out[f.name] = value.value if isinstance(value, Enum) else value
     return out
 
 

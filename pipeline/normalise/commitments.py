@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import schemas
-from pipeline.models import Block, BlockKind, Cell, Commitment, Issue, RagLevel, RawTable, Severity
+from pipeline.models import Block, BlockKind, Cell, Commitment, Issue, Rag, RagLevel, RawTable, Severity
 from pipeline.normalise.headers import HeaderMap
 from pipeline.normalise.tables import cell_at, is_banner, origin, text_at
 from pipeline.normalise.values import clean, clean_html, parse_rag, parse_ref, rag_from_colour
@@ -52,7 +52,7 @@ def split_officers(text: str | None) -> tuple[str, ...]:
     return tuple(name for name in (clean(part) for part in _OFFICER_SPLIT.split(text)) if name)
 
 
-def rag_of(cell: Cell | None, table: RawTable, row_index: int) -> tuple[object, str | None, list[Issue]]:
+def rag_of(cell: Cell | None, table: RawTable, row_index: int) -> tuple[Rag | None, str | None, list[Issue]]:
     """The status from the cell's word, else its fill; the raw word or colour; any mismatch."""
     if cell is None:
         return None, None, []
@@ -106,7 +106,7 @@ def commitments_from(
             officers=officers,
             officer_names=split_officers(officers),
             due=clean(text_at(row, header.col("due"))),
-            rag=rag,  # type: ignore[arg-type]
+            rag=rag,
             rag_raw=rag_raw,
             comment=clean_html(text_at(row, header.col("comment"))),
             origin=origin(table, row, index),

@@ -13,6 +13,7 @@ from pipeline.models import (
 )
 from pipeline.normalise import commitments as commit
 from pipeline.normalise import indicators as ind
+from pipeline.normalise.headers import HeaderMap
 from pipeline.normalise.values import clean, parse_financial_year, parse_quarter, period_label, strip_html
 
 
@@ -28,10 +29,11 @@ def normalise(document: ExtractedDocument, kind: DocKind | None = None) -> Norma
     values: list[IndicatorValue] = []
     narratives: list[Narrative] = []
 
-    headline = _headline(document.tables)
+    headers = {table.index: header_of(table) for table in document.tables}
+    headline = _headline(document.tables, headers)
     group: str | None = None
     for table in document.tables:
-        header = header_of(table)
+        header = headers[table.index]
         if header is None:
             if ind.is_key_values(table):
                 attributes, labelled = ind.key_values(table)
@@ -141,10 +143,10 @@ def narratives_from(blocks: Sequence[Block], tables: Sequence[RawTable]) -> list
     return narratives
 
 
-def _headline(tables: Sequence[RawTable]) -> str | None:
+def _headline(tables: Sequence[RawTable], headers: dict[int, HeaderMap | None]) -> str | None:
     """The plan's own indicator, named in its header key-values."""
     for table in tables:
-        if header_of(table) is None and ind.is_key_values(table):
+        if headers[table.index] is None and ind.is_key_values(table):
             attributes, _ = ind.key_values(table)
             if attributes.get("code"):
                 return attributes["code"]

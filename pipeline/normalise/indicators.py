@@ -160,7 +160,7 @@ def actions_from(table: RawTable, header: HeaderMap, indicator: str | None) -> t
             lead_officer=clean(text_at(row, header.col("lead_officer"))),
             progress=clean_html(text_at(row, header.col("progress"))),
             due=clean(text_at(row, header.col("due"))),
-            rag=rag,  # type: ignore[arg-type]
+            rag=rag,
             rag_raw=rag_raw,
             origin=origin(table, row, index),
         ))
@@ -203,9 +203,11 @@ def funding_from(table: RawTable, header: HeaderMap, indicator: str | None) -> t
 
 def _check_totals(table: RawTable, lines: Sequence[Funding]) -> list[Issue]:
     issues = []
-    for total in (f for f in lines if f.is_total and f.amount is not None):
+    for total in lines:
+        if not total.is_total or total.amount is None:
+            continue
         parts = [f.amount for f in lines if not f.is_total and f.year == total.year and f.amount is not None]
-        if parts and abs(sum(parts) - total.amount) > 0.5:  # type: ignore[operator]
+        if parts and abs(sum(parts) - total.amount) > 0.5:
             issues.append(Issue(Severity.WARNING, "funding_total_mismatch",
                                 f"table {table.index + 1}: the {total.year or 'total'} lines add up to "
                                 f"{sum(parts):,.0f} but the total printed is {total.amount:,.0f}",
