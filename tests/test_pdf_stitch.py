@@ -263,16 +263,18 @@ def test_genuine_new_row_with_its_officer_and_status_filled_is_not_joined():
     assert issues == []
 
 
+PAF_EDGES = (51.3, 97.0, 245.0, 300.0, 345.0, 533.2)
+PAF_HEADER = ["Ref No.", "Description", "Baseline", "Target 08/09", "Q1"]
+PAF_TOP = ["PAF", "Adults with Mental illness Helped to Live at Home per", "5.3", "5.2", "5.3"]
+PAF_REST = ["C31", "1000 population aged 18-64", "2007/08", "", ""]
+
+
 def test_page_full_row_whose_every_cell_continues_is_joined():
-    edges = (51.3, 97.0, 245.0, 300.0, 345.0, 533.2)
-    header = ["Ref No.", "Description", "Baseline", "Target 08/09", "Q1"]
-    top = ["PAF", "Adults with Mental illness Helped to Live at Home per", "5.3", "5.2", "5.3"]
-    rest = ["C31", "1000 population aged 18-64", "2007/08", "", ""]
-    first = _part(2, 530.0, FULL_BOTTOM, [header, top], edges)
-    second = _part(3, TOP_MARGIN, 186.0, [header, rest], edges)
+    first = _part(2, 530.0, FULL_BOTTOM, [PAF_HEADER, PAF_TOP], PAF_EDGES)
+    second = _part(3, TOP_MARGIN, 186.0, [PAF_HEADER, PAF_REST], PAF_EDGES)
 
     [table], issues = stitch([first, second], [])
-    assert _texts(table.rows) == [header, [
+    assert _texts(table.rows) == [PAF_HEADER, [
         "PAF\nC31", "Adults with Mental illness Helped to Live at Home per\n1000 population aged 18-64",
         "5.3\n2007/08", "5.2", "5.3"]]
     assert [c.last_page for c in table.rows[1]] == [3, 3, 3, 2, 2]
@@ -280,15 +282,11 @@ def test_page_full_row_whose_every_cell_continues_is_joined():
 
 
 def test_same_rows_are_not_joined_when_the_page_before_was_not_full():
-    edges = (51.3, 97.0, 245.0, 300.0, 345.0, 533.2)
-    header = ["Ref No.", "Description", "Baseline", "Target 08/09", "Q1"]
-    top = ["PAF", "Adults with Mental illness Helped to Live at Home per", "5.3", "5.2", "5.3"]
-    rest = ["C31", "1000 population aged 18-64", "2007/08", "", ""]
-    first = _part(2, 300.0, NOT_FULL_BOTTOM, [header, top], edges)
-    second = _part(3, TOP_MARGIN, 186.0, [header, rest], edges)
+    first = _part(2, 300.0, NOT_FULL_BOTTOM, [PAF_HEADER, PAF_TOP], PAF_EDGES)
+    second = _part(3, TOP_MARGIN, 186.0, [PAF_HEADER, PAF_REST], PAF_EDGES)
 
     [table], issues = stitch([first, second], [])
-    assert _texts(table.rows) == [header, top, rest]
+    assert _texts(table.rows) == [PAF_HEADER, PAF_TOP, PAF_REST]
     assert issues == []
 
 
