@@ -18,9 +18,11 @@ run: $(BIN)/perfreturns
 test: $(BIN)/perfreturns
 	$(BIN)/pytest
 
-# Rebuild the sample returns from their sources; the PDFs need LibreOffice (libreoffice-writer-nogui).
+# Rebuild the sample returns from their sources; the PDF and legacy editions need LibreOffice
+# (libreoffice-writer-nogui, libreoffice-calc-nogui).
 samples: $(BIN)/perfreturns
-	$(BIN)/python samples/build.py --pdf
+	$(BIN)/python samples/build.py --pdf --legacy
+	$(BIN)/python samples/build_scorecard.py --legacy
 
 clean:
 	rm -rf $(VENV) output/*.db

@@ -40,6 +40,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     return extractor_for(source)(source, settings)
 
 
-from extractors import docx, pdf  # noqa: E402,F401  built-ins register like any other
+from extractors import docx, pdf, xlsx  # noqa: E402,F401  built-ins register like any other
+from extractors import office  # noqa: E402,F401  after docx and xlsx, which it reads its conversions with
 
 __all__ = ["extract", "extractor_for", "register"]

@@ -6,6 +6,8 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+import olefile
+
 from pipeline.config import Settings
 from pipeline.errors import CorruptFile, EmptyFile, TooLarge
 from pipeline.models import FileType, SourceFile
@@ -21,7 +23,7 @@ def detect(path: Path, head: bytes) -> FileType:
     if head.startswith(b"{\\rtf"):
         return FileType.RTF
     if head.startswith(OLE_MAGIC):
-        return FileType.DOC  # also legacy .xls; the converter tells them apart
+        return _detect_ole(path)
     if head.startswith(b"PK\x03\x04"):
         return _detect_zip(path)
     return FileType.UNKNOWN
@@ -40,9 +42,28 @@ def _detect_zip(path: Path) -> FileType:
                     mimetype = member.read(100).decode("ascii", "replace")
                 if "opendocument.text" in mimetype:
                     return FileType.ODT
+                if "opendocument.spreadsheet" in mimetype:
+                    return FileType.ODS
     except zipfile.BadZipFile:
         return _BY_EXTENSION.get(path.suffix.lower(), FileType.UNKNOWN)
     return FileType.UNKNOWN
+
+
+def _detect_ole(path: Path) -> FileType:
+    """A legacy Word (.doc) or Excel (.xls) file, told apart by the streams inside it.
+
+    An OLE file too damaged to list its streams is taken by its extension, else as .doc;
+    a password-protected .docx or .xlsx is an OLE file too, holding an EncryptedPackage.
+    """
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            if ole.exists("WordDocument"):
+                return FileType.DOC
+            if ole.exists("Workbook") or ole.exists("Book"):
+                return FileType.XLS
+    except (OSError, ValueError):  # olefile raises OSError for a damaged or truncated file
+        pass
+    return FileType.XLS if path.suffix.lower() == ".xls" else FileType.DOC
 
 
 def check_zip(path: Path, settings: Settings) -> None:

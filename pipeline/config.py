@@ -24,9 +24,11 @@ class Settings:
     max_zip_entries: int = 2_000
     max_zip_ratio: int = 100
     max_unzipped_bytes: int = 500 * 1024 * 1024
+    max_convert_seconds: int = 120  # LibreOffice's time to convert one legacy file
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_pages", "max_zip_entries", "max_zip_ratio", "max_unzipped_bytes"):
+        for name in ("max_bytes", "max_pages", "max_zip_entries", "max_zip_ratio", "max_unzipped_bytes",
+                     "max_convert_seconds"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"the setting {name} must be a positive whole number")
 

@@ -19,7 +19,7 @@ from pipeline.normalise import normalise
 from pipeline.validate import validate
 
 LOG = logging.getLogger(__name__)
-DOCUMENT_SUFFIXES = frozenset({".docx", ".pdf", ".doc", ".odt", ".rtf", ".xlsx"})
+DOCUMENT_SUFFIXES = frozenset({".docx", ".pdf", ".doc", ".odt", ".rtf", ".xlsx", ".xlsm", ".xls", ".ods"})
 
 
 @dataclass(frozen=True, slots=True)

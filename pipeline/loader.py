@@ -51,7 +51,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "narratives": {"id": int, "document_id": int, "heading": str, "text": str, "page": int},
     "source_cells": {"document_id": int, "table_index": int, "page": int, "row": int, "col": int,
                      "text": str, "fill": str, "row_span": int, "col_span": int, "page_end": int,
-                     "mapped": int},
+                     "mapped": int, "sheet": str, "address": str},
     "extraction_issues": {"id": int, "document_id": int, "severity": str, "code": str, "message": str,
                           "page": int, "table_index": int},
 }
@@ -129,6 +129,7 @@ def rows_for(extracted: ExtractedDocument, doc: NormalisedDocument) -> Rows:
                     "text": cell.text, "fill": cell.fill, "row_span": cell.row_span,
                     "col_span": cell.col_span, "page_end": cell.page_end,
                     "mapped": int(table.index not in mapped),
+                    "sheet": cell.sheet, "address": cell.address,
                 })
     for issue in doc.issues:
         rows["extraction_issues"].append(_issue_row(issue))

@@ -16,6 +16,8 @@ class FileType(StrEnum):
     ODT = "odt"
     RTF = "rtf"
     XLSX = "xlsx"
+    XLS = "xls"
+    ODS = "ods"
     UNKNOWN = "unknown"
 
 
@@ -103,6 +105,8 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     page_end: int | None = None
+    sheet: str | None = None  # a workbook's sheet name; `page` is then the sheet's number
+    address: str | None = None  # a workbook cell's address ("B12"), so a reviewer can find it in Excel
 
     @property
     def last_page(self) -> int | None:

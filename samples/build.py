@@ -7,14 +7,15 @@ Two realistic input documents are written next to this script:
 * ``ni-136-action-plan.docx`` - an A4 portrait LAA indicator action plan.
 
 With ``--pdf`` each document is also converted to PDF with LibreOffice
-running headless under a throwaway user profile.
+running headless under a throwaway user profile, and with ``--legacy`` to
+the .odt, .rtf and .doc editions that older services still send.
 
 The output is deterministic: document properties carry a fixed date and
 author, and the zip members carry a fixed timestamp.
 
 Usage::
 
-    python samples/build.py [--pdf]
+    python samples/build.py [--pdf] [--legacy]
 """
 
 import argparse
@@ -688,8 +689,8 @@ def build_action_plan():
     return save_document(doc, ACTION_PLAN_FILE)
 
 
-def convert_to_pdf(paths):
-    """Convert documents to PDF with headless LibreOffice, fresh profile."""
+def convert_to_pdf(paths, target="pdf"):
+    """Convert documents to PDF (or `target`) with headless LibreOffice, fresh profile."""
     soffice = shutil.which("soffice")
     if soffice is None:
         sys.exit("soffice not found: install LibreOffice to build the PDFs")
@@ -698,7 +699,7 @@ def convert_to_pdf(paths):
         for path in paths:
             subprocess.run(
                 [soffice, f"-env:UserInstallation={profile.as_uri()}",
-                 "--headless", "--convert-to", "pdf",
+                 "--headless", "--convert-to", target,
                  "--outdir", str(OUTPUT_DIR), str(path)],
                 check=True, stdout=subprocess.DEVNULL,
             )
@@ -706,15 +707,31 @@ def convert_to_pdf(paths):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def convert_to_legacy(paths):
+    """Write the .odt and .rtf editions from the .docx, and the .doc from the .odt.
+
+    LibreOffice 7.4 writing Word 97 straight from these .docx files turns the
+    Older People table of the commitments return into plain paragraphs; from
+    its own .odt it keeps every table.
+    """
+    convert_to_pdf(paths, "odt")
+    convert_to_pdf(paths, "rtf")
+    convert_to_pdf([path.with_suffix(".odt") for path in paths], "doc")
+
+
 def main():
     """Build the sample documents and, if asked, their PDFs."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdf", action="store_true",
                         help="also convert the documents to PDF")
+    parser.add_argument("--legacy", action="store_true",
+                        help="also write .doc, .rtf and .odt editions")
     args = parser.parse_args()
     paths = [build_commitments_return(), build_action_plan()]
     if args.pdf:
         convert_to_pdf(paths)
+    if args.legacy:
+        convert_to_legacy(paths)
     for path in paths:
         print(path.relative_to(OUTPUT_DIR.parent))
 

@@ -59,7 +59,7 @@ def test_a_resubmitted_return_supersedes_the_loaded_one(tmp_path):
 @pytest.mark.parametrize("name, content, message", [
     ("empty.docx", b"", "empty.docx: the file is empty (0 bytes); send the return again."),
     ("notes.txt", b"just some text", "notes.txt: this is not a document type perfreturns recognises; "
-                                     "send the return as one of: docx, pdf."),
+                                     "send the return as one of: doc, docx, ods, odt, pdf, rtf, xls, xlsx."),
     ("broken.pdf", b"%PDF-1.4\nnot really a pdf", "broken.pdf: the PDF is damaged and cannot be read; "
                                                   "export it again from Word and resend it."),
     ("broken.docx", b"PK\x03\x04 truncated zip", "broken.docx: the file is damaged (its zip container cannot "

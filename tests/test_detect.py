@@ -72,9 +72,9 @@ def test_odf_zip_with_text_mimetype_is_detected_as_odt(tmp_path):
     assert _detected(path) is FileType.ODT
 
 
-def test_odf_spreadsheet_zip_is_unknown(tmp_path):
+def test_odf_zip_with_spreadsheet_mimetype_is_detected_as_ods(tmp_path):
     path = _zip(tmp_path / "return.odt", {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"})
-    assert _detected(path) is FileType.UNKNOWN
+    assert _detected(path) is FileType.ODS
 
 
 def test_zip_with_workbook_is_detected_as_xlsx(tmp_path):
