@@ -16,6 +16,7 @@ from pipeline.normalise import commitments as commit
 from pipeline.normalise import indicators as _indicators  # noqa: F401  (registers its mapper)
 from pipeline.normalise import plan
 from pipeline.normalise.facts import cue_kinds, document_facts
+from pipeline.normalise.grid import is_form
 from pipeline.normalise.headers import TableReading, read_table
 from pipeline.normalise.legend import legend_in_column, legend_in_table
 from pipeline.normalise.mappers import DocContext, mapper_for
@@ -59,6 +60,13 @@ def normalise(document: ExtractedDocument, kind: DocKind | None = None) -> Norma
         if key is not None:
             legend.extend(level for level in key if level not in legend)
             explanations.append(_explained(table.index, "legend", len(key)))
+            continue
+        if is_form(table):
+            form_legend = legend_in_column(table)
+            legend.extend(level for level in form_legend if level not in legend)
+            explanations.append(_explained(table.index, "form", len(form_legend),
+                                           note="a form of labels and values; its status list is the legend"
+                                           if form_legend else "a form of labels and values"))
             continue
         readings.append(read_table(table))
 

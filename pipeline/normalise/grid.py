@@ -115,14 +115,16 @@ def header_grid(table: RawTable) -> HeaderGrid:
     groups: list[str | None] = [None] * width
     follow: list[tuple[int, int, str]] = []
     for index, row in enumerate(rows[:count]):
-        if is_banner(table, row):
-            caption = caption or clean(_filled(row)[0].text)
-            continue
         row_follow = [c for c in row if c.col_span >= 2 and c.text.strip()
                       and len({" ".join(parts[i]) for i in range(c.col, min(width, c.col + c.col_span))
                                if parts[i]}) >= 2]
-        if row_follow and index > 0:
+        if row_follow:
+            # a second header line that names the second row of each record ("Q3 Comment" under eight
+            # columns): records fold that row in, the labels above stay whole
             follow.extend((c.col, c.col_span, clean(c.text) or "") for c in row_follow)
+            continue
+        if is_banner(table, row) and (_filled(row)[0].col_span >= max(2, width - 1) or index < count - 1):
+            caption = caption or clean(_filled(row)[0].text)
             continue
         for cell in row:
             text = clean(cell.text)
@@ -168,17 +170,17 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
             if cell.row_span > 1:
                 for col in range(cell.col, cell.col + cell.col_span):
                     carried[col] = (cell, index + cell.row_span - 1)
-        if is_banner(table, row):
-            group = clean(" ".join(c.text for c in row))
-            continue
-        if not _filled(row) and not any(c.fill for c in row):
-            continue
         if out and follow_layout and any((c.col, c.col_span) in follow_layout for c in _filled(row)):
             previous = out[-1]
             for cell in row:
                 if cell.text.strip():
                     previous.extras.append((follow_label.get(cell.col, ""), cell))
             previous.rows.append(index)
+            continue
+        if is_banner(table, row):
+            group = clean(" ".join(c.text for c in row))
+            continue
+        if not _filled(row) and not any(c.fill for c in row):
             continue
         if out and _is_label_row(row):
             previous = out[-1]
@@ -203,7 +205,8 @@ _PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’.-]*|[A-Z]{2,}(?:[-/][A-Za-z]+)
 
 @cache
 def _code_regex() -> re.Pattern[str]:
-    shapes = "|".join(f"(?:{p})" for p in schemas.vocabularies()["codes"]["patterns"])
+    codes = schemas.vocabularies()["codes"]
+    shapes = "|".join(f"(?:{p})" for p in [*codes["patterns"], *codes["local_patterns"]])
     return re.compile(rf"^(?P<code>{shapes})\b[\s:.\-–]*(?P<rest>\S.*)?$", re.DOTALL)
 
 
@@ -318,3 +321,21 @@ def profiles(width: int, rows: Sequence[Record]) -> list[Profile]:
         filled = sum(n for t, n in counts.items() if t not in ("empty", "placeholder"))
         out.append(Profile(col, tuple(sorted(counts.items())), filled))
     return out
+
+
+def is_form(table: RawTable) -> bool:
+    """A form, not a data table: most rows start with a shaded label cell, and no row is a header
+    ("Service (s) | Corporate overview", "Quarter | 4 | Date of meeting | ...")."""
+    if table.header_rows or len(table.rows) < 2:
+        return False
+    labelled = 0
+    for row in table.rows:
+        cells = sorted(_filled(row), key=lambda c: c.col)
+        if not cells:
+            continue
+        first = cells[0]
+        shaded_all = all(c.fill and not rag_from_colour(c.fill) for c in cells)
+        if first.col == 0 and first.fill and not rag_from_colour(first.fill) and len(first.text) <= 120 \
+                and not (shaded_all and len(cells) > 2):
+            labelled += 1
+    return labelled >= 2 and labelled * 3 >= len(table.rows) * 2

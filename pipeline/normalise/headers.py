@@ -115,8 +115,6 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
                 field, how = _COMMENT_FIELD.get(kind), "content"
             elif field == "direction" and profile.share("rag") >= 0.5:
                 field, how = "rag", "content"
-            elif field in ("code", "ref") and dominant == "code_text":
-                field, how = "code_text" if kind == "indicators" else field, "content"
             elif field == "description" and dominant == "code_text":
                 field, how = "code_text", "content"
         if field is None or (field in taken and field not in repeatable):
@@ -149,6 +147,8 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
                 unmapped.append((col, label))
             continue
         taken.add(field)
+        if dominant == "numbered":
+            taken.add("ref")  # each numbered text carries its own ref ("1. Agree ...")
         columns.append(Column(col, field, label, None, None, "content", None))
         score += 0.5
     if kind == "actions" and "action" not in taken:
@@ -160,6 +160,12 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
                 taken.discard(promote)
                 taken.add("action")
                 break
+    if "code_text" in taken and "code" in taken:
+        # a code column of its own ("NI 181 (Q) (Cum)"): the coded texts are descriptions
+        columns = [Column(c.col, "description", c.header, c.period, c.quarter, c.how, c.group)
+                   if c.field == "code_text" else c for c in columns]
+        taken.discard("code_text")
+        taken.add("description")
     if "code_text" in taken:
         taken.update({"code", "description"})
     required = spec["required"]
