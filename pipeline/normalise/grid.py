@@ -152,6 +152,24 @@ def _is_label_row(row: Sequence[Cell]) -> bool:
     )
 
 
+def _repeats_header(row: Sequence[Cell], grid: HeaderGrid) -> bool:
+    """A row that prints the table's header again."""
+    filled = _filled(row)
+    if len(filled) < 2:
+        return False
+    same = 0
+    for cell in filled:
+        text, label = _key(cell.text), _key(grid.label(cell.col))
+        if text and (text == label or len(text) >= 3 and (label.startswith(text + " ")
+                                                           or label.endswith(" " + text))):
+            same += 1
+    return same * 5 >= len(filled) * 4
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
 def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
     """The table's logical records below its header; banners give the group of the records under them."""
     carried: dict[int, tuple[Cell, int]] = {}
@@ -181,6 +199,9 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
             group = clean(" ".join(c.text for c in row))
             continue
         if not _filled(row) and not any(c.fill for c in row):
+            continue
+        if _repeats_header(row, grid):
+            # each objective printing its own header: the block under it is a new section
             continue
         if out and _is_label_row(row):
             previous = out[-1]
@@ -232,6 +253,15 @@ def split_numbered(text: str | None) -> tuple[str | None, str | None]:
     return found.group("ref"), clean(found.group("rest"))
 
 
+_PERIOD_LABEL = re.compile(r"(?i)^\s*(?:(?:q|qtr|quarter)\s*[1-4]\s*)?(?:(?:19|20)\d{2}|\d{2})\s*(?:/|-|–|to)\s*"
+                           r"(?:(?:19|20)\d{2}|\d{2})(?:\s*(?:q|qtr|quarter)\s*[1-4])?\s*$")
+
+
+def is_period_label(text: str) -> bool:
+    """A cell that is only a period: "2018/19", "2017-18", "Q1 2010/11", "2024 to 2025"."""
+    return bool(_PERIOD_LABEL.match(text)) and parse_financial_year(text) is not None
+
+
 def is_date(text: str) -> bool:
     """A printed date or month ("10.05.2023", "30 Sept", "August 2008", "March 03")."""
     value = clean(text) or ""
@@ -262,6 +292,8 @@ def cell_type(cell: Cell | None) -> str:
         return "rag" if rag_from_colour(cell.fill) else "empty"
     if is_placeholder(text):
         return "placeholder"
+    if is_period_label(text):
+        return "period"
     if parse_rag(text):
         return "rag"
     if parse_direction(text):

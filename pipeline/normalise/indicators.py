@@ -20,6 +20,7 @@ from pipeline.normalise.values import (
 VALUE_FIELDS = ("baseline", "target", "actual")
 _AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month)\b")
 _TRAILING_CODE = re.compile(r"\((?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]?)\)\s*$")
+_PREVIOUS = re.compile(r"(?i)\b(last|previous|prior)\s+(period|quarter|year)\b")
 _CURRENT = re.compile(r"(?i)\b(current|this period|latest|value|performance|result|position)\b")
 
 
@@ -39,6 +40,8 @@ def column_period(column: Column, year: str | None, row_period: str | None, ctx:
         return column.period
     if is_month_label(label) or _AS_PRINTED.search(label):
         return label
+    if _PREVIOUS.search(label):
+        return previous_period(ctx, quarterly="year" not in label.lower()) or label
     if row_period:
         return row_period
     if column.field == "target":
@@ -46,6 +49,19 @@ def column_period(column: Column, year: str | None, row_period: str | None, ctx:
     if column.field == "actual" and _CURRENT.search(label):
         return ctx.period
     return ctx.period if column.field == "actual" else None
+
+
+def previous_period(ctx: DocContext, quarterly: bool) -> str | None:
+    """The period before the document's: its previous quarter, or its previous financial year."""
+    if not ctx.financial_year:
+        return None
+    start = int(ctx.financial_year[:4])
+    last_year = f"{start - 1}/{start % 100:02d}"
+    if not quarterly:
+        return last_year
+    if not ctx.quarter:
+        return None
+    return f"{ctx.financial_year} Q{ctx.quarter - 1}" if ctx.quarter > 1 else f"{last_year} Q4"
 
 
 def _judged(column: Column, header: HeaderMap, values: dict[int, IndicatorValue], current: str | None,
