@@ -22,7 +22,7 @@ QUERIES = {
         select code, description, unit, owner, lead_partner, data_expert, reporting_frequency, polarity
         from indicators order by id""",
     "indicator_values": """
-        select i.code, v.kind, v.period, v.value, v.value_raw
+        select i.code, v.kind, v.period, v.value, v.value_raw, v.rag
         from indicator_values v left join indicators i on i.id = v.indicator_id order by v.id""",
     "actions": "select ref, action, milestone, linked_plans, lead_officer, progress, due, rag from actions order by id",
     "funding": "select line, year, amount, source, is_total from funding order by id",
