@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -11,8 +12,11 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+import schemas
 from extractors import register
+from extractors.pdf_layout import TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in
 from extractors.pdf_stitch import PageTable, stitch
+from extractors.pdf_unruled import find_tables
 from pipeline.config import Settings
 from pipeline.errors import CorruptFile, EncryptedFile, NoTextLayer, TooLarge
 from pipeline.models import Block, BlockKind, Cell, ExtractedDocument, FileType, RawTable, SourceFile
@@ -29,6 +33,9 @@ class PdfSettings:
     heading_size_ratio: float = 1.1
     title_size_ratio: float = 1.3
     paragraph_gap_ratio: float = 0.6
+    cell_padding: float = 2.0  # points between a cell's edge and its text
+    stray_share: float = 0.1  # more words than this inside a ruled table but outside its cells: not its grid
+    margin_share: float = 0.08  # running headers and footers stand within this share of the page's edges
 
     def __post_init__(self) -> None:
         if not 0 < self.fill_coverage <= 1:
@@ -69,8 +76,8 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         chars = 0
         for page in pdf.pages:
             try:
-                found = _page_tables(page, DEFAULTS)
-                lines.extend(_page_lines(page, [t.bbox for t in found]))
+                found, outside = _page_tables(page, DEFAULTS)
+                lines.extend(_page_lines(page, outside))
                 chars += len(page.chars)
             except (PdfminerException, MalformedPDFException) as exc:
                 raise CorruptFile(
@@ -84,7 +91,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
             f"{name}: the PDF has no text layer (it looks scanned); send the Word original "
             "or a PDF exported from Word."
         )
-    blocks = _blocks(lines, DEFAULTS)
+    blocks = _blocks(_without_furniture(lines, page_count), DEFAULTS)
     tables, issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
     return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), tuple(issues))
@@ -107,29 +114,86 @@ def _reading_order(blocks: list[Block], tables: list[RawTable]) -> tuple[list[Bl
 
 # --- tables -----------------------------------------------------------------------------
 
-def _page_tables(page: Any, tuning: PdfSettings) -> list[PageTable]:
+def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[TextLine]]:
+    """The page's tables, ruled or found from word alignment, and the lines of text outside them."""
     fills = _fills(page)
+    words = page_words(page)
     found: list[PageTable] = []
+    taken: list[Box] = []
     for table in page.find_tables():
-        texts = table.extract()
+        if not _is_whole(table, words, tuning):
+            continue  # shaded cells of a borderless table, not its grid: read it from alignment below
         x_edges = _edges([c[0] for row in table.rows for c in row.cells if c] +
                          [c[2] for row in table.rows for c in row.cells if c], tuning.edge_tolerance)
         rows: list[tuple[Cell, ...]] = []
-        for row_index, (row, row_texts) in enumerate(zip(table.rows, texts)):
+        bold_rows: list[bool] = []
+        for row_index, row in enumerate(table.rows):
             cells = []
-            for bbox, text in zip(row.cells, row_texts):
+            row_words: list[Word] = []
+            for bbox in row.cells:
                 if bbox is None:
                     continue  # covered by a merged cell to its left or above
                 col = _position(bbox[0], x_edges)
                 span = max(1, _position(bbox[2], x_edges) - col)
-                cells.append(
-                    Cell(_join_lines(text or ""), row_index, col, page.page_number,
-                         _fill_for(bbox, fills, tuning), 1, span)
-                )
+                inside = words_in(words, bbox)
+                row_words.extend(inside)
+                text = join_lines(group_lines(inside), bbox[2] - tuning.cell_padding)
+                cells.append(Cell(text, row_index, col, page.page_number, _fill_for(bbox, fills, tuning), 1, span))
             rows.append(tuple(cells))
+            bold_rows.append(bool(row_words) and all(w.bold for w in row_words))
         found.append(PageTable(page.page_number, table.bbox, tuple(x_edges), tuple(rows),
-                               float(page.height)))
-    return found
+                               float(page.height), _leading(bold_rows)))
+        taken.append(table.bbox)
+    rest = group_lines(w for w in words if not any(_inside(w, box) for box in taken))
+    unruled, outside = find_tables(rest, _rules(page))
+    for table in unruled:
+        rows = []
+        bold_rows = []
+        for row_index, found_row in enumerate(table.rows):
+            rows.append(tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills, tuning), 1,
+                                   c.col_span) for c in found_row))
+            texts = [c for c in found_row if c.text]
+            bold_rows.append(bool(texts) and all(c.bold for c in texts))
+        found.append(PageTable(page.page_number, table.bbox, table.x_edges, tuple(rows), float(page.height),
+                               _leading(bold_rows)))
+    return found, outside
+
+
+def _leading(flags: Sequence[bool]) -> int:
+    """How many rows at the top are bold (a header), leaving at least one row of body."""
+    count = 0
+    for flag in flags[:-1]:
+        if not flag:
+            break
+        count += 1
+    return count
+
+
+def _inside(word: Word, box: Box) -> bool:
+    x, y = word.middle
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+
+
+def _is_whole(table: Any, words: Sequence[Word], tuning: PdfSettings) -> bool:
+    """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells."""
+    inside = [w for w in words if _inside(w, table.bbox)]
+    if not inside:
+        return True
+    cells = [c for row in table.rows for c in row.cells if c]
+    stray = [w for w in inside if not any(_inside(w, c) for c in cells)]
+    return len(stray) <= tuning.stray_share * len(inside)
+
+
+def _rules(page: Any) -> list[tuple[float, float, float]]:
+    """Horizontal rules as (y, x0, x1): stroked lines and hairline rectangles, not shaded cells."""
+    found = []
+    for line in page.lines:
+        if abs(line["top"] - line["bottom"]) < 1 and line["x1"] - line["x0"] > 30:
+            found.append((float(line["top"]), float(line["x0"]), float(line["x1"])))
+    for rect in page.rects:
+        if rect["bottom"] - rect["top"] <= 1.5 and rect["x1"] - rect["x0"] > 30:
+            found.append(((rect["top"] + rect["bottom"]) / 2, float(rect["x0"]), float(rect["x1"])))
+    return sorted(found)
 
 
 def _edges(values: Sequence[float], tolerance: float) -> list[float]:
@@ -142,19 +206,6 @@ def _edges(values: Sequence[float], tolerance: float) -> list[float]:
 
 def _position(x: float, edges: Sequence[float]) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
-
-
-def _join_lines(text: str) -> str:
-    """Undo the line wrapping of a cell: a word broken after a hyphen is rejoined ("18-64")."""
-    lines = [line.strip() for line in text.split("\n")]
-    out = ""
-    for line in lines:
-        if not line:
-            continue
-        if out and not (len(out) > 1 and out.endswith("-") and out[-2].isalnum()):
-            out += "\n"
-        out += line
-    return out
 
 
 def _colour(value: Any) -> str | None:
@@ -203,30 +254,77 @@ def _fill_for(bbox: Box, fills: Sequence[tuple[Box, str]], tuning: PdfSettings) 
 @dataclass(frozen=True, slots=True)
 class _Line:
     page: int
-    top: float
-    bottom: float
-    text: str
-    size: float
-    bold: bool
+    line: TextLine
+    right: float  # the right edge of the page's text, for telling a wrap from a typed break
+    page_height: float
+
+    @property
+    def top(self) -> float:
+        return self.line.top
+
+    @property
+    def bottom(self) -> float:
+        return self.line.bottom
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @property
+    def size(self) -> float:
+        return self.line.size
+
+    @property
+    def bold(self) -> bool:
+        return self.line.bold
 
 
-def _page_lines(page: Any, table_boxes: Sequence[Box]) -> list[_Line]:
-    lines = []
-    for line in page.extract_text_lines(return_chars=True):
-        middle = (line["top"] + line["bottom"]) / 2
-        if any(b[1] - 1 <= middle <= b[3] + 1 and b[0] - 1 <= line["x0"] <= b[2] + 1 for b in table_boxes):
-            continue
-        chars = [c for c in line["chars"] if c["text"].strip()]
-        if not chars:
-            continue
-        size = statistics.median(c["size"] for c in chars)
-        bold = all("bold" in c["fontname"].lower() for c in chars)
-        lines.append(_Line(page.page_number, line["top"], line["bottom"], line["text"].strip(), size, bold))
-    return lines
+def _page_lines(page: Any, lines: Sequence[TextLine]) -> list[_Line]:
+    right = max((l.x1 for l in lines), default=float(page.width))
+    return [_Line(page.page_number, line, right, float(page.height)) for line in lines]
+
+
+_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$")
+
+
+def _without_furniture(lines: Sequence[_Line], pages: int) -> list[_Line]:
+    """Lines less running headers, footers and page numbers, which are page furniture, not text.
+
+    Furniture stands in the top or bottom margin band: a page number, or a line that comes
+    back, digits aside, on most pages.
+    """
+    def in_margin(line: _Line) -> bool:
+        band = DEFAULTS.margin_share * line.page_height
+        return line.top < band or line.bottom > line.page_height - band
+
+    def shape(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.strip().lower())
+
+    repeats: dict[str, set[int]] = {}
+    for line in lines:
+        if in_margin(line):
+            repeats.setdefault(shape(line), set()).add(line.page)
+    running = {k for k, on in repeats.items() if pages > 1 and len(on) >= max(2, (pages + 1) // 2)}
+    return [l for l in lines if not (in_margin(l) and (_PAGE_NUMBER.match(l.text.strip()) or shape(l) in running))]
+
+
+def _entry_pattern() -> re.Pattern[str]:
+    """A line that starts an entry of its own: a legend word and its dash, a code, a bullet, a number."""
+    vocab = schemas.vocabularies()
+    codes = "|".join(f"(?:{p})" for p in vocab["codes"]["patterns"])
+    legend = vocab["legend"]["pattern"].lstrip("^")
+    return re.compile(rf"^(?:{legend}|(?:{codes})\b|[•▪■◦‣●]|\(?\d{{1,2}}[.)]\s|\d+(?:\.\d+)+\s)")
+
+
+def _starts_entry(previous: _Line, line: _Line) -> bool:
+    """A typed break before a line that starts an entry: a new block even without paragraph spacing."""
+    if is_wrap(previous.line, line.line, line.right):
+        return False
+    return bool(_ENTRY.match(line.text))
 
 
 def _blocks(lines: Sequence[_Line], tuning: PdfSettings) -> list[Block]:
-    """Group lines into headings and paragraphs by font size and vertical gaps."""
+    """Group lines into headings and paragraphs by font size, boldness, vertical gaps and entries."""
     if not lines:
         return []
     body = statistics.mode(round(line.size, 1) for line in lines)
@@ -241,6 +339,7 @@ def _blocks(lines: Sequence[_Line], tuning: PdfSettings) -> list[Block]:
             and round(previous.size, 1) == round(line.size, 1)
             and previous.bold == line.bold
             and line.top - previous.bottom < tuning.paragraph_gap_ratio * line.size
+            and not _starts_entry(previous, line)
         ):
             grouped[-1].append(line)
         else:
@@ -248,7 +347,7 @@ def _blocks(lines: Sequence[_Line], tuning: PdfSettings) -> list[Block]:
     blocks = []
     for order, group in enumerate(grouped):
         size = round(group[0].size, 1)
-        text = _join_lines("\n".join(l.text for l in group)).replace("\n", " ")
+        text = join_lines([l.line for l in group], group[0].right).replace("\n", " ")
         if size in heading_sizes:
             level = heading_sizes.index(size) + 1
             is_title = order == 0 and size >= body * tuning.title_size_ratio
@@ -258,3 +357,6 @@ def _blocks(lines: Sequence[_Line], tuning: PdfSettings) -> list[Block]:
             kind, level, style = BlockKind.PARAGRAPH, 0, "Normal"
         blocks.append(Block(kind, text, style, group[0].page, order, level, group[0].top))
     return blocks
+
+
+_ENTRY = _entry_pattern()

@@ -32,6 +32,7 @@ class PageTable:
     x_edges: tuple[float, ...]
     rows: tuple[tuple[Cell, ...], ...]
     page_height: float
+    bold_rows: int = 0  # leading rows printed in bold: a header, when no page repeats it
 
 
 def _folded(row: Sequence[Cell]) -> tuple[str, ...]:
@@ -139,6 +140,8 @@ def stitch(parts: Sequence[PageTable], blocks: Sequence[Block]) -> tuple[list[Ra
                 ))
             rows.extend(following)
         first = group[0]
+        if not header_rows:  # no page repeated a header: take the bold rows at its top
+            header_rows = first.bold_rows
         heading = _heading_before(blocks, first.page, first.bbox[1])
         tables.append(RawTable(index, first.page, group[-1].page, heading, header_rows, _renumber(rows), top=first.bbox[1]))
     return tables, issues

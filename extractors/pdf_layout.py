@@ -1,0 +1,160 @@
+"""PDF text as a reader sees it: words into lines, wrapped lines back into one text, bullets dropped.
+
+LibreOffice and Word wrap a cell's or paragraph's text to its width. A break is a wrap when
+the next line's first word would not have fitted at the end of the line before; any other
+break was typed (a new paragraph or list item) and is kept as a newline.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+BULLETS = frozenset("•▪■◦‣⁃●○◾◽–\uf0b7\uf0a7\uf0d8")  # list glyphs, including Symbol/Wingdings ones
+_BULLET_START = re.compile(r"^[" + re.escape("".join(BULLETS)) + r"]\s+")
+SPACE_SHARE = 0.28  # a space is about this share of the font size in the fonts returns use
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word on a page, with its box and look."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    size: float
+    bold: bool
+
+    @property
+    def middle(self) -> tuple[float, float]:
+        """The centre of the word's box."""
+        return ((self.x0 + self.x1) / 2, (self.top + self.bottom) / 2)
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """Words side by side on one baseline, left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        """The top of the line's highest word."""
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        """The bottom of the line's lowest word."""
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        """Where the line starts."""
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        """Where the line ends."""
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        """The words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """The line's usual font size."""
+        return statistics.median(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        """Whether every word is bold."""
+        return all(w.bold for w in self.words)
+
+
+def page_words(page: Any) -> list[Word]:
+    """Every word on a pdfplumber page, with its font size and boldness."""
+    found = []
+    for word in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
+        found.append(Word(float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"]),
+                          word["text"], float(word["size"]), "bold" in str(word["fontname"]).lower()))
+    return found
+
+
+def group_lines(words: Iterable[Word]) -> list[TextLine]:
+    """Words into lines: a word joins a line whose vertical middle it shares, top to bottom."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        middle = (word.top + word.bottom) / 2
+        for line in reversed(lines[-3:]):
+            top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+            if top <= middle <= bottom:
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    return sorted((TextLine(tuple(sorted(line, key=lambda w: w.x0))) for line in lines), key=lambda l: l.top)
+
+
+def is_bullet(word: Word) -> bool:
+    """A list glyph standing alone before an item's text."""
+    return len(word.text) == 1 and word.text in BULLETS
+
+
+def strip_bullet(text: str) -> str:
+    """A line's text without the list glyph it starts with."""
+    return _BULLET_START.sub("", text.strip())
+
+
+def _words_without_bullet(line: TextLine) -> tuple[Word, ...]:
+    words = line.words
+    return words[1:] if len(words) > 1 and is_bullet(words[0]) else words
+
+
+def is_wrap(before: TextLine, after: TextLine, right: float) -> bool:
+    """Whether `after` carries on `before` only because the next word did not fit before `right`."""
+    if is_bullet(after.words[0]):
+        return False
+    first = after.words[0]
+    space = SPACE_SHARE * first.size
+    return before.x1 + space + (first.x1 - first.x0) > right
+
+
+def _breaks_word(before: TextLine, after: TextLine, right: float) -> bool:
+    """A word too long for its column, broken mid-word: "Performan" / "ce" in a narrow cell."""
+    last = before.words[-1]
+    return (len(before.words) == 1 and after.words[0].text[:1].islower()
+            and last.x1 >= right - last.size)
+
+
+def join_lines(lines: Sequence[TextLine], right: float) -> str:
+    """A cell's or paragraph's lines as one text: wraps become spaces, typed breaks newlines."""
+    out = ""
+    previous: TextLine | None = None
+    for line in lines:
+        words = _words_without_bullet(line)
+        text = " ".join(w.text for w in words)
+        if previous is None:
+            out = text
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum() and is_wrap(previous, line, right):
+            out += text  # a hyphenated word or range broken at the hyphen: "18-" / "64"
+        elif _breaks_word(previous, line, right):
+            out += text
+        elif is_wrap(previous, line, right):
+            out += " " + text
+        else:
+            out += "\n" + text
+        previous = line
+    return out.strip()
+
+
+def words_in(words: Iterable[Word], box: tuple[float, float, float, float]) -> list[Word]:
+    """The words whose centre lies inside a box (x0, top, x1, bottom)."""
+    x0, top, x1, bottom = box
+    return [w for w in words if x0 <= w.middle[0] <= x1 and top <= w.middle[1] <= bottom]

@@ -1,0 +1,225 @@
+"""PDF tables that ruling lines do not make: columns from how words align, rows from rules or gaps.
+
+Councils export tables with horizontal rules only, a ruled header over unruled rows, or no
+lines at all (real-dev 07, 13, 17), and borderless tables with shaded cells fool pdfplumber's
+lines strategy into a table of the shaded cells alone (real-dev 09). Here a table is a run
+of lines, most split into segments by wide gaps; the gaps that no segment crosses are the
+column boundaries. Rows are bounded by horizontal rules where there are any, else a new row
+starts after a gap wider than the lines of a cell leave, or where the first column starts
+new text after a typed break. A cell's wrapped lines are joined into one text.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.pdf_layout import TextLine, Word, group_lines, is_wrap, join_lines
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class UnruledSettings:
+    """Tolerances for finding a table from word alignment (points, or shares of the font size)."""
+
+    segment_gap: float = 4.5  # at least this wide, and ...
+    segment_gap_ratio: float = 0.6  # ... this share of the font size, a gap separates columns
+    end_gap_ratio: float = 1.2  # a gap this many font sizes tall, with no rule in it, ends a table
+    row_gap_extra: float = 1.8  # a gap this much taller than a cell's line spacing starts a row
+    min_multi_lines: int = 2  # lines with two or more segments a table needs
+    cell_padding: float = 2.0
+
+    def __post_init__(self) -> None:
+        if self.segment_gap <= 0 or self.segment_gap_ratio <= 0 or self.end_gap_ratio <= 0:
+            raise ValueError("gaps must be positive")
+        if self.min_multi_lines < 2:
+            raise ValueError("a table needs at least two lines of several segments")
+
+
+DEFAULTS = UnruledSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class FoundCell:
+    """A cell of a table found from alignment: its grid place, box, text and boldness."""
+
+    col: int
+    col_span: int
+    box: Box
+    text: str
+    bold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FoundTable:
+    """A table found from alignment, row by row, with its column boundaries."""
+
+    bbox: Box
+    x_edges: tuple[float, ...]
+    rows: tuple[tuple[FoundCell, ...], ...]
+
+
+def segments(line: TextLine, tuning: UnruledSettings = DEFAULTS) -> list[tuple[Word, ...]]:
+    """A line's words split where the gap between two is wider than spacing between words."""
+    parts: list[list[Word]] = [[line.words[0]]]
+    for before, word in zip(line.words, line.words[1:]):
+        gap = word.x0 - before.x1
+        if gap >= max(tuning.segment_gap, tuning.segment_gap_ratio * word.size):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return [tuple(p) for p in parts]
+
+
+def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, float]],
+                tuning: UnruledSettings = DEFAULTS) -> tuple[list[FoundTable], list[TextLine]]:
+    """Tables found among a page's lines outside ruled tables, and the lines left as text.
+
+    `rules` are horizontal lines as (y, x0, x1).
+    """
+    tables: list[FoundTable] = []
+    leftover: list[TextLine] = []
+    run: list[TextLine] = []
+
+    def close() -> None:
+        found = _table(run, rules, tuning) if run else None
+        if found is None:
+            leftover.extend(run)
+        else:
+            tables.append(found)
+        run.clear()
+
+    for line in sorted(lines, key=lambda l: l.top):
+        multi = len(segments(line, tuning)) >= 2
+        if not run:
+            if multi:
+                run.append(line)
+            else:
+                leftover.append(line)
+            continue
+        previous = run[-1]
+        gap = line.top - previous.bottom
+        ruled = any(previous.bottom - 1 <= y <= line.top + 1 for y, _, _ in rules)
+        if gap > tuning.end_gap_ratio * max(line.size, previous.size) and not ruled:
+            close()
+            if multi:
+                run.append(line)
+            else:
+                leftover.append(line)
+            continue
+        run.append(line)
+    close()
+    return tables, sorted(leftover, key=lambda l: l.top)
+
+
+def _columns(lines: Sequence[TextLine], tuning: UnruledSettings) -> list[float]:
+    """Column starts: where the projection of multi-segment lines' segments leaves gaps."""
+    spans = sorted((seg[0].x0, seg[-1].x1) for line in lines for seg in segments(line, tuning)
+                   if len(segments(line, tuning)) >= 2)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 < merged[-1][1] + tuning.segment_gap / 2:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [m[0] for m in merged]
+
+
+def _col_of(x: float, starts: Sequence[float]) -> int:
+    found = 0
+    for index, start in enumerate(starts):
+        if x >= start - 1.0:
+            found = index
+    return found
+
+
+def _table(run: Sequence[TextLine], rules: Sequence[tuple[float, float, float]],
+           tuning: UnruledSettings) -> FoundTable | None:
+    multi = [l for l in run if len(segments(l, tuning)) >= 2]
+    if len(multi) < tuning.min_multi_lines:
+        return None
+    starts = _columns(run, tuning)
+    if len(starts) < 2:
+        return None
+    left = min(l.x0 for l in run)
+    right = max(l.x1 for l in run)
+    top, bottom = run[0].top, run[-1].bottom
+    inner_rules = sorted(y for y, x0, x1 in rules if top < y < bottom and x0 <= left + 5 and x1 >= right - 5)
+    rows = _rows(run, starts, inner_rules, tuning)
+    ends = [s - tuning.cell_padding for s in starts[1:]] + [right + tuning.cell_padding]
+    x_edges = tuple([starts[0] - tuning.cell_padding] + ends)
+    out_rows = []
+    for row_lines, (row_top, row_bottom) in rows:
+        cells = _cells(row_lines, starts, ends, row_top, row_bottom, tuning)
+        out_rows.append(tuple(cells))
+    bbox = (x_edges[0], top - tuning.cell_padding, x_edges[-1], bottom + tuning.cell_padding)
+    return FoundTable(bbox, x_edges, tuple(out_rows))
+
+
+def _rows(run: Sequence[TextLine], starts: Sequence[float], rules: Sequence[float],
+          tuning: UnruledSettings) -> list[tuple[list[TextLine], tuple[float, float]]]:
+    gaps = [b.top - a.bottom for a, b in zip(run, run[1:])]
+    # the spacing of lines inside a cell: the smaller half of the gaps between lines
+    usual = statistics.median(sorted(gaps)[: max(1, len(gaps) // 2)]) if gaps else 0.0
+    # rules between most rows (horizontal-rules-only tables) bound every row; a single rule under
+    # a header leaves the body's rows to be found from gaps and the first column
+    rows_ruled = len(rules) >= 2
+    rows: list[list[TextLine]] = [[run[0]]]
+    for previous, line in zip(run, run[1:]):
+        ruled = any(previous.bottom - 1 <= y <= line.top + 1 for y in rules)
+        if rows_ruled:
+            starts_row = ruled
+        else:
+            wide = line.top - previous.bottom > usual + tuning.row_gap_extra
+            first_col = any(_col_of(w.x0, starts) == 0 for w in line.words)
+            earlier_first = any(_col_of(w.x0, starts) == 0 for l in rows[-1] for w in l.words)
+            typed = first_col and earlier_first and not _continues_first_column(rows[-1], line, starts)
+            starts_row = ruled or wide or typed
+        if starts_row:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    out = []
+    for row in rows:
+        out.append((row, (row[0].top - tuning.cell_padding, row[-1].bottom + tuning.cell_padding)))
+    return out
+
+
+def _continues_first_column(row: Sequence[TextLine], line: TextLine, starts: Sequence[float]) -> bool:
+    """Whether the first column's text on `line` is the wrap of its text on the row's lines above."""
+    right = starts[1] - 2 if len(starts) > 1 else line.x1
+    before = [l for l in row if any(_col_of(w.x0, starts) == 0 for w in l.words)]
+    if not before:
+        return False
+    last = TextLine(tuple(w for w in before[-1].words if _col_of(w.x0, starts) == 0))
+    now = TextLine(tuple(w for w in line.words if _col_of(w.x0, starts) == 0))
+    return is_wrap(last, now, right) or now.words[0].text[:1].islower()
+
+
+def _cells(lines: Sequence[TextLine], starts: Sequence[float], ends: Sequence[float], top: float,
+           bottom: float, tuning: UnruledSettings) -> list[FoundCell]:
+    """One cell per column (empty ones too), a segment that crosses columns as one spanning cell."""
+    by_col: dict[int, list[Word]] = {}
+    spans: dict[int, int] = {}
+    for line in lines:
+        for seg in segments(line, tuning):
+            first = _col_of(seg[0].x0, starts)
+            last = _col_of(seg[-1].x1 - 1.0, starts)
+            last = max(first, min(last, len(starts) - 1))
+            if last > first and not any(_col_of(w.x0, starts) != first for w in seg[1:]):
+                last = first  # the segment's words all start in one column: it only overhangs
+            by_col.setdefault(first, []).extend(seg)
+            spans[first] = max(spans.get(first, 1), last - first + 1)
+    cells = []
+    col = 0
+    while col < len(starts):
+        span = spans.get(col, 1)
+        words = by_col.get(col, [])
+        end = ends[min(len(ends) - 1, col + span - 1)]
+        text = join_lines(group_lines(words), end - tuning.cell_padding) if words else ""
+        box = (starts[col] - tuning.cell_padding, top, end, bottom)
+        cells.append(FoundCell(col, span, box, text, bool(words) and all(w.bold for w in words)))
+        col += span
+    return cells
