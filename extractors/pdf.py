@@ -14,7 +14,9 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 import schemas
 from extractors import register
-from extractors.pdf_layout import TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in
+from extractors.pdf_layout import (
+    BULLETS, TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in,
+)
 from extractors.pdf_stitch import PageTable, stitch
 from extractors.pdf_unruled import find_tables
 from pipeline.config import Settings
@@ -35,7 +37,7 @@ class PdfSettings:
     paragraph_gap_ratio: float = 0.6
     cell_padding: float = 2.0  # points between a cell's edge and its text
     stray_share: float = 0.1  # more words than this inside a ruled table but outside its cells: not its grid
-    margin_share: float = 0.08  # running headers and footers stand within this share of the page's edges
+    margin_share: float = 0.06  # running headers and footers stand within this share of the page's edges
 
     def __post_init__(self) -> None:
         if not 0 < self.fill_coverage <= 1:
@@ -76,8 +78,8 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         chars = 0
         for page in pdf.pages:
             try:
-                found, outside = _page_tables(page, DEFAULTS)
-                lines.extend(_page_lines(page, outside))
+                found, outside, right = _page_tables(page, DEFAULTS)
+                lines.extend(_Line(page.page_number, line, right, float(page.height)) for line in outside)
                 chars += len(page.chars)
             except (PdfminerException, MalformedPDFException) as exc:
                 raise CorruptFile(
@@ -114,8 +116,9 @@ def _reading_order(blocks: list[Block], tables: list[RawTable]) -> tuple[list[Bl
 
 # --- tables -----------------------------------------------------------------------------
 
-def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[TextLine]]:
-    """The page's tables, ruled or found from word alignment, and the lines of text outside them."""
+def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[TextLine], float]:
+    """The page's tables, ruled or found from word alignment, the lines of text outside them, and
+    the right edge of the page's text."""
     fills = _fills(page)
     words = page_words(page)
     found: list[PageTable] = []
@@ -146,17 +149,18 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
         taken.append(table.bbox)
     rest = group_lines(w for w in words if not any(_inside(w, box) for box in taken))
     unruled, outside = find_tables(rest, _rules(page))
+    right = max((w.x1 for w in words), default=float(page.width))
     for table in unruled:
         rows = []
         bold_rows = []
         for row_index, found_row in enumerate(table.rows):
-            rows.append(tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills, tuning), 1,
-                                   c.col_span) for c in found_row))
+            rows.append(tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills, tuning),
+                                   c.row_span, c.col_span) for c in found_row))
             texts = [c for c in found_row if c.text]
             bold_rows.append(bool(texts) and all(c.bold for c in texts))
         found.append(PageTable(page.page_number, table.bbox, table.x_edges, tuple(rows), float(page.height),
                                _leading(bold_rows)))
-    return found, outside
+    return found, outside, right
 
 
 def _leading(flags: Sequence[bool]) -> int:
@@ -279,33 +283,55 @@ class _Line:
         return self.line.bold
 
 
-def _page_lines(page: Any, lines: Sequence[TextLine]) -> list[_Line]:
-    right = max((l.x1 for l in lines), default=float(page.width))
-    return [_Line(page.page_number, line, right, float(page.height)) for line in lines]
-
-
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 
 
 def _without_furniture(lines: Sequence[_Line], pages: int) -> list[_Line]:
-    """Lines less running headers, footers and page numbers, which are page furniture, not text.
+    """Lines less running headers, footers and page numbers: page furniture, not the return's text.
 
-    Furniture stands in the top or bottom margin band: a page number, or a line that comes
-    back, digits aside, on most pages.
+    Furniture stands in the top or bottom band of the page, apart from the body: a page
+    number, a line that comes back (digits aside) on most pages, or, on any page, a line set
+    off from the body by a gap at least its own height, as Word places its header and footer
+    (real-dev 08's "Appendix N", 16's file path and "-1-"). The Word extractor does not read
+    headers and footers either.
     """
-    def in_margin(line: _Line) -> bool:
-        band = DEFAULTS.margin_share * line.page_height
-        return line.top < band or line.bottom > line.page_height - band
+    def band(line: _Line) -> str | None:
+        edge = DEFAULTS.margin_share * line.page_height
+        if line.bottom < edge:
+            return "top"
+        if line.top > line.page_height - edge:
+            return "bottom"
+        return None
 
     def shape(line: _Line) -> str:
         return re.sub(r"\d+", "#", line.text.strip().lower())
 
     repeats: dict[str, set[int]] = {}
     for line in lines:
-        if in_margin(line):
+        if band(line):
             repeats.setdefault(shape(line), set()).add(line.page)
     running = {k for k, on in repeats.items() if pages > 1 and len(on) >= max(2, (pages + 1) // 2)}
-    return [l for l in lines if not (in_margin(l) and (_PAGE_NUMBER.match(l.text.strip()) or shape(l) in running))]
+    body_by_page: dict[int, list[_Line]] = {}
+    for line in lines:
+        if band(line) is None:
+            body_by_page.setdefault(line.page, []).append(line)
+
+    def set_apart(line: _Line, where: str) -> bool:
+        body = body_by_page.get(line.page, [])
+        height = line.bottom - line.top
+        if where == "top":
+            below = [b.top for b in body if b.top > line.bottom]
+            return not below or min(below) - line.bottom >= height
+        above = [b.bottom for b in body if b.bottom < line.top]
+        return not above or line.top - max(above) >= height
+
+    kept = []
+    for line in lines:
+        where = band(line)
+        if where and (_PAGE_NUMBER.match(line.text.strip()) or shape(line) in running or set_apart(line, where)):
+            continue
+        kept.append(line)
+    return kept
 
 
 def _entry_pattern() -> re.Pattern[str]:
@@ -313,14 +339,20 @@ def _entry_pattern() -> re.Pattern[str]:
     vocab = schemas.vocabularies()
     codes = "|".join(f"(?:{p})" for p in vocab["codes"]["patterns"])
     legend = vocab["legend"]["pattern"].lstrip("^")
-    return re.compile(rf"^(?:{legend}|(?:{codes})\b|[•▪■◦‣●]|\(?\d{{1,2}}[.)]\s|\d+(?:\.\d+)+\s)")
+    bullets = re.escape("".join(sorted(BULLETS)))
+    return re.compile(rf"^(?:{legend}|(?:{codes})\b|[{bullets}]|\(?\d{{1,2}}[.)]\s|\d+(?:\.\d+)+\s)")
 
 
 def _starts_entry(previous: _Line, line: _Line) -> bool:
-    """A typed break before a line that starts an entry: a new block even without paragraph spacing."""
-    if is_wrap(previous.line, line.line, line.right):
-        return False
-    return bool(_ENTRY.match(line.text))
+    """A typed break: a new block even without paragraph spacing.
+
+    A line that starts an entry (a legend word and its dash, a code, a bullet, a number) after
+    a line that ended short is one; so is any line the line before could have held the first
+    word of, since Word and LibreOffice only wrap a line that is full.
+    """
+    if _ENTRY.match(line.text) and previous.line.x1 < line.right - 2 * line.size:
+        return True
+    return not is_wrap(previous.line, line.line, line.right)
 
 
 def _blocks(lines: Sequence[_Line], tuning: PdfSettings) -> list[Block]:

@@ -88,13 +88,17 @@ def page_words(page: Any) -> list[Word]:
 
 
 def group_lines(words: Iterable[Word]) -> list[TextLine]:
-    """Words into lines: a word joins a line whose vertical middle it shares, top to bottom."""
+    """Words into lines: a word joins a line it shares a baseline with, top to bottom.
+
+    Sharing the vertical middle is not enough: beside a merged cell, a cell's second line and
+    the next row's first line overlap by a few points (real-dev 07).
+    """
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        middle = (word.top + word.bottom) / 2
-        for line in reversed(lines[-3:]):
-            top, bottom = min(w.top for w in line), max(w.bottom for w in line)
-            if top <= middle <= bottom:
+        slack = 0.3 * word.size
+        for line in reversed(lines[-4:]):
+            first = line[0]
+            if abs(word.bottom - first.bottom) <= slack or abs(word.top - first.top) <= slack:
                 line.append(word)
                 break
         else:

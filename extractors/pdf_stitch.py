@@ -50,7 +50,19 @@ def continues(first: PageTable, second: PageTable, blocks: Sequence[Block]) -> b
         return False  # the first part ends well above its page foot: the table ended there
     text_below = any(b.page == first.page and (b.top or 0) > first.bbox[3] for b in blocks)
     text_above = any(b.page == second.page and (b.top or 0) < second.bbox[1] for b in blocks)
-    return not text_below and not text_above
+    return not text_below and not text_above and not _own_header(first, second)
+
+
+def _own_header(first: PageTable, second: PageTable) -> bool:
+    """Whether `second` opens with a bold header of its own, worded unlike the header of `first`.
+
+    A continued table repeats its header word for word or carries straight on with its rows;
+    a new table on the next page has its own header ("Lead Department/Service/Outcome" under
+    "Lead Dept/Service/Outcome": real-dev 19).
+    """
+    if not (first.bold_rows and second.bold_rows and first.rows and second.rows):
+        return False
+    return _folded(first.rows[0]) != _folded(second.rows[0])
 
 
 def _ends_sentence(text: str) -> bool:

@@ -15,7 +15,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.pdf_layout import TextLine, Word, group_lines, is_wrap, join_lines
+from extractors.pdf_layout import TextLine, Word, group_lines, is_bullet, is_wrap, join_lines
 
 Box = tuple[float, float, float, float]
 
@@ -29,6 +29,7 @@ class UnruledSettings:
     end_gap_ratio: float = 1.2  # a gap this many font sizes tall, with no rule in it, ends a table
     row_gap_extra: float = 1.8  # a gap this much taller than a cell's line spacing starts a row
     min_multi_lines: int = 2  # lines with two or more segments a table needs
+    paragraph_share: float = 0.5  # a one-segment line this share of the text's width is running text
     cell_padding: float = 2.0
 
     def __post_init__(self) -> None:
@@ -50,6 +51,7 @@ class FoundCell:
     box: Box
     text: str
     bold: bool
+    row_span: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +64,13 @@ class FoundTable:
 
 
 def segments(line: TextLine, tuning: UnruledSettings = DEFAULTS) -> list[tuple[Word, ...]]:
-    """A line's words split where the gap between two is wider than spacing between words."""
-    parts: list[list[Word]] = [[line.words[0]]]
-    for before, word in zip(line.words, line.words[1:]):
+    """A line's words split where the gap between two is wider than spacing between words.
+
+    A list glyph opening the line is left out: the gap after a bullet is an indent, not a column.
+    """
+    words = line.words[1:] if len(line.words) > 1 and is_bullet(line.words[0]) else line.words
+    parts: list[list[Word]] = [[words[0]]]
+    for before, word in zip(words, words[1:]):
         gap = word.x0 - before.x1
         if gap >= max(tuning.segment_gap, tuning.segment_gap_ratio * word.size):
             parts.append([word])
@@ -91,8 +97,14 @@ def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, f
             tables.append(found)
         run.clear()
 
-    for line in sorted(lines, key=lambda l: l.top):
+    ordered = sorted(lines, key=lambda l: l.top)
+    width = max((l.x1 for l in ordered), default=0.0) - min((l.x0 for l in ordered), default=0.0)
+    for line in ordered:
         multi = len(segments(line, tuning)) >= 2
+        if not multi and line.x1 - line.x0 >= tuning.paragraph_share * width and not _ruled_around(line, rules):
+            close()  # a line of running text across the page: no table row, unless rules box it in
+            leftover.append(line)
+            continue
         if not run:
             if multi:
                 run.append(line)
@@ -112,6 +124,14 @@ def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, f
         run.append(line)
     close()
     return tables, sorted(leftover, key=lambda l: l.top)
+
+
+def _ruled_around(line: TextLine, rules: Sequence[tuple[float, float, float]]) -> bool:
+    """A rule just above and another just below: a row of a ruled table spanning its width."""
+    reach = 1.5 * line.size
+    above = any(line.top - reach <= y <= line.top + 1 for y, _, _ in rules)
+    below = any(line.bottom - 1 <= y <= line.bottom + reach for y, _, _ in rules)
+    return above and below
 
 
 def _columns(lines: Sequence[TextLine], tuning: UnruledSettings) -> list[float]:
@@ -146,29 +166,62 @@ def _table(run: Sequence[TextLine], rules: Sequence[tuple[float, float, float]],
     left = min(l.x0 for l in run)
     right = max(l.x1 for l in run)
     top, bottom = run[0].top, run[-1].bottom
-    inner_rules = sorted(y for y, x0, x1 in rules if top < y < bottom and x0 <= left + 5 and x1 >= right - 5)
+    # a rule across at least half the table bounds rows; where it stops short of a column, that
+    # column's cell is merged down over the row (a vertically merged cell: real-dev 07)
+    inner = [(y, x0, x1) for y, x0, x1 in rules
+             if top < y < bottom and min(x1, right) - max(x0, left) >= 0.5 * (right - left)]
+    inner_rules = sorted(y for y, _, _ in inner)
     rows = _rows(run, starts, inner_rules, tuning)
     ends = [s - tuning.cell_padding for s in starts[1:]] + [right + tuning.cell_padding]
     x_edges = tuple([starts[0] - tuning.cell_padding] + ends)
-    out_rows = []
+    out_rows: list[list[FoundCell]] = []
     for row_lines, (row_top, row_bottom) in rows:
         cells = _cells(row_lines, starts, ends, row_top, row_bottom, tuning)
-        out_rows.append(tuple(cells))
+        above = [(y, x0, x1) for y, x0, x1 in inner if out_rows and y <= row_lines[0].top + 1
+                 and y >= row_lines[0].top - 2 * row_lines[0].size]
+        if above:
+            _, x0, x1 = max(above)  # the rule nearest above the row
+            cells = _merge_down(out_rows, cells, (x0, x1))
+        out_rows.append(cells)
     bbox = (x_edges[0], top - tuning.cell_padding, x_edges[-1], bottom + tuning.cell_padding)
-    return FoundTable(bbox, x_edges, tuple(out_rows))
+    return FoundTable(bbox, x_edges, tuple(tuple(r) for r in out_rows))
+
+
+def _merge_down(rows: list[list[FoundCell]], cells: list[FoundCell], rule: tuple[float, float]) -> list[FoundCell]:
+    """Cells under no part of the rule above them continue the cell above in their column."""
+    kept = []
+    for cell in cells:
+        middle = (cell.box[0] + cell.box[2]) / 2
+        if rule[0] - 1 <= middle <= rule[1] + 1:
+            kept.append(cell)
+            continue
+        for earlier in reversed(rows):
+            above = next((c for c in earlier if c.col == cell.col), None)
+            if above is None:
+                continue
+            index = earlier.index(above)
+            text = f"{above.text}\n{cell.text}" if above.text and cell.text else above.text or cell.text
+            box = (above.box[0], above.box[1], above.box[2], cell.box[3])
+            earlier[index] = FoundCell(above.col, above.col_span, box, text, above.bold, above.row_span + 1)
+            break
+        else:
+            kept.append(cell)
+    return kept
 
 
 def _rows(run: Sequence[TextLine], starts: Sequence[float], rules: Sequence[float],
           tuning: UnruledSettings) -> list[tuple[list[TextLine], tuple[float, float]]]:
     gaps = [b.top - a.bottom for a, b in zip(run, run[1:])]
-    # the spacing of lines inside a cell: the smaller half of the gaps between lines
-    usual = statistics.median(sorted(gaps)[: max(1, len(gaps) // 2)]) if gaps else 0.0
+    # the spacing of lines inside a cell: the smaller half of the gaps between lines; columns
+    # aligned differently interleave their lines, and those overlaps say nothing of spacing
+    positive = sorted(g for g in gaps if g > 0)
+    usual = statistics.median(positive[: max(1, len(positive) // 2)]) if positive else 0.0
     # rules between most rows (horizontal-rules-only tables) bound every row; a single rule under
     # a header leaves the body's rows to be found from gaps and the first column
     rows_ruled = len(rules) >= 2
     rows: list[list[TextLine]] = [[run[0]]]
     for previous, line in zip(run, run[1:]):
-        ruled = any(previous.bottom - 1 <= y <= line.top + 1 for y in rules)
+        ruled = any(rows[-1][0].top < y <= line.top + 1 for y in rules)
         if rows_ruled:
             starts_row = ruled
         else:
