@@ -144,8 +144,9 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
                 cells.append(Cell(text, row_index, col, page.page_number, _fill_for(bbox, fills, tuning), 1, span))
             rows.append(tuple(cells))
             bold_rows.append(bool(row_words) and all(w.bold for w in row_words))
+        rows = _with_row_spans(rows, table)
         found.append(PageTable(page.page_number, table.bbox, tuple(x_edges), tuple(rows),
-                               float(page.height), _leading(bold_rows)))
+                               float(page.height), _leading(bold_rows, [_is_banner(r) for r in rows])))
         taken.append(table.bbox)
     rest = group_lines(w for w in words if not any(_inside(w, box) for box in taken))
     unruled, outside = find_tables(rest, _rules(page))
@@ -154,23 +155,65 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
         rows = []
         bold_rows = []
         for row_index, found_row in enumerate(table.rows):
-            rows.append(tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills, tuning),
-                                   c.row_span, c.col_span) for c in found_row))
+            built = tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills, tuning),
+                               c.row_span, c.col_span) for c in found_row)
+            rows.append(_banner_across(built, found_row, table.bbox, fills))
             texts = [c for c in found_row if c.text]
             bold_rows.append(bool(texts) and all(c.bold for c in texts))
         found.append(PageTable(page.page_number, table.bbox, table.x_edges, tuple(rows), float(page.height),
-                               _leading(bold_rows)))
+                               _leading(bold_rows, [_is_banner(r) for r in rows])))
     return found, outside, right
 
 
-def _leading(flags: Sequence[bool]) -> int:
-    """How many rows at the top are bold (a header), leaving at least one row of body."""
+def _banner_across(cells: tuple[Cell, ...], found: Sequence[Any], bbox: Box,
+                   fills: Sequence[tuple[Box, str]]) -> tuple[Cell, ...]:
+    """A row's one text under one shading across the whole table is one merged cell, as in Word."""
+    if not cells or not cells[0].text or any(c.text for c in cells[1:]):
+        return cells
+    top, bottom = found[0].box[1], found[0].box[3]
+    width = bbox[2] - bbox[0]
+    across = any(x0 <= bbox[0] + 0.05 * width and x1 >= bbox[2] - 0.05 * width and t <= top + 2 and b >= bottom - 2
+                 for (x0, t, x1, b), _ in fills)
+    if not across:
+        return cells
+    return (replace(cells[0], col_span=sum(c.col_span for c in cells)),)
+
+
+def _with_row_spans(rows: list[tuple[Cell, ...]], table: Any) -> list[tuple[Cell, ...]]:
+    """A vertically merged cell spans the rows whose tops lie inside its box (pdfplumber leaves the
+    positions below it empty), as the Word edition's w:vMerge does."""
+    tops = [row.bbox[1] for row in table.rows]
+    out = []
+    for row_index, (cells, row) in enumerate(zip(rows, table.rows)):
+        boxes = [b for b in row.cells if b is not None]
+        spanned = []
+        for cell, box in zip(cells, boxes):
+            span = sum(1 for top in tops[row_index:] if box[1] - 1 <= top < box[3] - 1)
+            spanned.append(replace(cell, row_span=max(1, span)))
+        out.append(tuple(spanned))
+    return out
+
+
+def _leading(flags: Sequence[bool], banners: Sequence[bool]) -> int:
+    """How many rows at the top are bold (a header), leaving at least one row of body.
+
+    A banner (one text across the row) belongs to the header only above its column titles;
+    below them it opens the body (real-dev 13's "CC1 Accessible, high quality ...").
+    """
     count = 0
-    for flag in flags[:-1]:
-        if not flag:
+    titled = False
+    for flag, banner in zip(flags[:-1], banners):
+        if not flag or (banner and titled):
             break
+        titled = titled or not banner
         count += 1
     return count
+
+
+def _is_banner(cells: Sequence[Cell]) -> bool:
+    """A section banner: one text, from the first column (a second header line starts further in)."""
+    texts = [c for c in cells if c.text]
+    return len(texts) == 1 and texts[0].col == 0
 
 
 def _inside(word: Word, box: Box) -> bool:
@@ -385,10 +428,28 @@ def _blocks(lines: Sequence[_Line], tuning: PdfSettings) -> list[Block]:
             is_title = order == 0 and size >= body * tuning.title_size_ratio
             kind = BlockKind.TITLE if is_title else BlockKind.HEADING
             style = "Title" if is_title else f"Heading {level}"
+        elif _is_run_in_heading(group, grouped, order):
+            level = len(heading_sizes) + 1
+            kind, style = BlockKind.HEADING, f"Heading {level}"
         else:
             kind, level, style = BlockKind.PARAGRAPH, 0, "Normal"
         blocks.append(Block(kind, text, style, group[0].page, order, level, group[0].top))
     return blocks
+
+
+def _is_run_in_heading(group: Sequence[_Line], grouped: Sequence[Sequence[_Line]], order: int) -> bool:
+    """A numbered line in bold at body size, over body text: a heading of the lowest level.
+
+    Word's Heading 3 and 4 are often hardly larger than the body (real-dev 21's "4.01.01 Increase
+    participation ..."); a short bold group that starts with a section number reads as one.
+    """
+    if len(group) > 3 or not all(line.bold for line in group) or order + 1 >= len(grouped):
+        return False
+    following = grouped[order + 1][0]
+    return not following.bold and bool(_SECTION_NUMBER.match(group[0].text))
+
+
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
 
 
 _ENTRY = _entry_pattern()
