@@ -73,8 +73,10 @@ def _report(outcome: Outcome, quiet: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.option("--organisation", envvar="PERFRETURNS_ORGANISATION",
+              help="The organisation these returns come from, overriding what they print.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, quiet: bool, organisation: str | None) -> None:
     """Load returns into the database: files, or every document in a folder.
 
     Each file is loaded in one transaction, skipped as a duplicate of identical bytes
@@ -84,7 +86,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, quiet: bool) -
     perfreturns ingest samples/
     perfreturns ingest --db output/performance.db returns/q3/*.docx
     """
-    settings = Settings.from_env(db=db)
+    settings = Settings.from_env(db=db, organisation=organisation)
     outcomes = _guarded(ctx, lambda: ingest_files(paths, settings, lambda o: _report(o, quiet)))
     failed = sum(o.status is Status.QUARANTINED for o in outcomes)
     if not quiet:
