@@ -685,6 +685,64 @@ def build_r07(name):
     return save_document(doc, name)
 
 
+@sample("r08-maidstone-kpis-q2-2018-19-legend-sentence")
+def build_r08(name):
+    """The key printed as sentences; status as words; a count table first."""
+    doc = new_document("Key Performance Indicator Update Quarter 2",
+                       landscape=True)
+    heading(doc, "Performance Summary", 1)
+    para(doc, "This is the quarter 2 performance update on Maidstone Borough "
+         "Council’s Strategic Plan 2015-20. It sets out how we are performing "
+         "against Key Performance Indicators that directly contribute to the "
+         "achievement of our priorities. Performance indicators are judged in "
+         "two ways; firstly, whether an indicator has achieved the target "
+         "set, known as PI status. Secondly, we assess whether performance "
+         "has improved, been sustained or declined, compared to the same "
+         "period in the previous year, known as direction.")
+    para(doc, "Key to performance ratings", bold=True)
+    para(doc, "RAG Rating: Red = Target not achieved; Amber = Target "
+         "slightly missed (within 10%); Green = Target met.")
+    para(doc, "Direction: Up = Performance has improved; No Change = "
+         "Performance has been sustained; Down = Performance has declined; "
+         "N/A = No previous data to compare.")
+    grid_table(doc, [
+        ["RAG Rating", "Green", "Amber", "Red", "N/A", "Total"],
+        ["KPIs", "9", "0", "1", "3", "13"],
+    ], [Cm(3.0)] + [Cm(1.8)] * 5)
+    para(doc)
+    grid_table(doc, [
+        ["Direction", "Up", "No Change", "Down", "N/A", "Total"],
+        ["Last Year", "5", "0", "6", "2", "13"],
+        ["Last Quarter", "4", "0", "7", "2", "13"],
+    ], [Cm(3.0)] + [Cm(1.8)] * 5)
+    heading(doc, "Priority 1: Keeping Maidstone Borough an attractive place "
+            "for all", 2)
+    kpis = [
+        ("Percentage of reports of littering attended to", "54.4%", "N/A",
+         ""),
+        ("Percentage of fly tips resulting in enforcement action", "83.3%",
+         "50%", "Green"),
+        ("Percentage of fly-tips cleared or assessed within 2 working days",
+         "90.27%", "89%", "Green"),
+        ("Percentage of fly-tips cleared or assessed within 4 working days",
+         "94.97%", "94%", "Green"),
+        ("Percentage of household waste sent for reuse, recycling and "
+         "composting (NI 192)", "54.34%", "52.5%", "Green"),
+        ("The percentage of relevant land and highways that is assessed as "
+         "having acceptable levels of litter", "99.67%", "94%", "Green"),
+        ("The percentage of relevant land and highways that is assessed as "
+         "having acceptable levels of detritus", "97.70%", "94%", "Green"),
+    ]
+    rows = [["Performance Indicator", "Status", "Value", "Target",
+             "Last Year", "Last Quarter"],
+            ["Providing a clean and safe environment", "", "", "", "", ""]]
+    for description, value, target, status in kpis:
+        rows.append([description, status, value, target, "", ""])
+    grid_table(doc, rows, [Cm(12.0), Cm(2.0), Cm(2.2), Cm(2.2), Cm(2.2),
+                           Cm(2.4)], group_rows=[1])
+    return save_document(doc, name)
+
+
 # --------------------------------------------------------------------------
 # Further public returns
 # --------------------------------------------------------------------------
@@ -971,6 +1029,42 @@ def build_p06(name):
     for r in header_rows:
         for cell in table.rows[r].cells:
             shade(cell, HEADER_FILL)
+    return save_document(doc, name)
+
+
+@sample("p07-reigate-banstead-kpi-q1-2022-23-legend-sentence")
+def build_p07(name):
+    """The ratings key as "Green = ..." lines above a one-row KPI table."""
+    doc = new_document("Quarter 1 2022/23 performance report")
+    heading(doc, "Quarter 1 2022/23 performance report", 1)
+    heading(doc, "Key performance indicators", 2)
+    para(doc, "The council has identified a number of key indicators that "
+         "are important in identifying performance against key corporate "
+         "objectives and priorities.")
+    para(doc, "These are known as Key Performance Indicators (KPIs). They are "
+         "scrutinised by senior management, the Executive and the Overview "
+         "and Scrutiny Committee on a quarterly basis.")
+    para(doc, "The Status measure compares actual performance against the "
+         "target for the quarter. Performance is depicted by the following "
+         "ratings:")
+    for line in ("Green = on or above target", "Red = below target",
+                 "Amber = within agreed tolerance"):
+        para(doc, line)
+    para(doc, "Against each indicator is a management action/comment, which "
+         "explains the status reported.")
+    para(doc, "Of the 10 Key Performance Indicators reported on in quarter "
+         "1, nine were on target or within the agreed tolerance.")
+    rows = [
+        ["KPI", "Indicator", "Q1 2022/23 Target", "Q1 2022/23 Actual",
+         "Status", "2021/22 Outturn (cumulative)",
+         "Management action/comment"],
+        ["KPI 10", "Recycling", "60%", "52.4%", "Red", "55.6%",
+         "Despite not achieving the challenging target, the Council’s "
+         "cumulative 2021/22 performance of 55.6% was the highest ever "
+         "recorded."],
+    ]
+    grid_table(doc, rows, [Cm(1.5), Cm(2.2), Cm(2.1), Cm(2.1), Cm(1.6),
+                           Cm(2.6), Cm(5.3)], fills={(1, 4): RED})
     return save_document(doc, name)
 
 
