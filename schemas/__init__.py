@@ -79,7 +79,7 @@ def check_vocabularies(data: dict[str, Any]) -> None:
     """RAG words name the contract's statuses; directions, polarities and cues name known values; patterns compile."""
     where = "schemas/vocabularies.toml"
     rags = {r.value for r in Rag}
-    for word, rag in data["rag"]["words"].items():
+    for word, rag in [*data["rag"]["words"].items(), *data["rag"].get("named", {}).items()]:
         if rag not in rags:
             raise ConfigError(f"{where}: [rag.words] {word!r} = {rag!r} is not a RAG; use one of {', '.join(rags)}")
     for section, allowed in (("direction", {"improved", "sustained", "declined"}), ("polarity", {"higher", "lower"}),

@@ -216,7 +216,10 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
 
 # --- what a column holds ------------------------------------------------------------------
 
-_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d+(?:[.\-]\d+)*[a-z]?(?:\([a-z0-9]{1,3}\))?\.?$")
+_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d+(?:[.\-]\d+)*(?:[a-z]|[.\-][A-Za-z]{1,3})?(?:\([a-z0-9]{1,3}\))?\.?$")
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+_PLAIN_NUMBER = re.compile(r"^[-–]?\s*[£$€]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*(?:%|[kKmM]|bn)?"
+                           r"(?:\s*[a-zA-Z]{1,12}\.?)?\s*[*<>]?$")
 _NUMBERED = re.compile(r"^(?P<ref>\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9]{1,3}\))?|\([a-z0-9]{1,3}\)|[a-z]\))[.):]?\s+(?P<rest>\S.*)$",
                        re.DOTALL)
 _DATE = re.compile(r"(?i)\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
@@ -302,7 +305,8 @@ def cell_type(cell: Cell | None) -> str:
         return "polarity"
     if is_frequency(text):
         return "frequency"
-    if parse_number(text) is not None and len(text.split()) <= 3 and not _DATE.search(text):
+    bare = _NOTE.sub("", text)  # "54.5 (2005-2007 ave)", "28.9% (to Feb 11)": a number with a note
+    if parse_number(text) is not None and _PLAIN_NUMBER.match(bare) and not _DATE.search(bare):
         if _REF.match(text) and re.search(r"\d\.\d+\.", text):
             return "ref"
         return "number"

@@ -117,6 +117,8 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
                 field, how = "rag", "content"
             elif field == "description" and dominant == "code_text":
                 field, how = "code_text", "content"
+            elif field == "description" and dominant == "ref" and "code" not in taken:
+                field, how = "code", "content"
         if field is None or (field in taken and field not in repeatable):
             if field is None and (not label or not matched):
                 leftovers.append(col)
@@ -135,6 +137,10 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
         if profile is None or not profile.filled:
             continue
         dominant = profile.dominant
+        if label and dominant not in ("code_text", "ref", "numbered", "rag"):
+            # a header that names no field: only content that speaks for itself maps
+            unmapped.append((col, label))
+            continue
         field = by_content.get(dominant)
         if dominant in ("sentence", "numbered", "code_text", "text") and field is None:
             field = "code_text" if kind == "indicators" and dominant == "code_text" else spec.get("main")

@@ -4,6 +4,7 @@ direction of travel for the value they judge."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.models import Indicator, IndicatorValue, Issue, Severity
 from pipeline.normalise.commitments import row_origin
@@ -20,6 +21,7 @@ from pipeline.normalise.values import (
 VALUE_FIELDS = ("baseline", "target", "actual")
 _AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month)\b")
 _TRAILING_CODE = re.compile(r"\((?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]?)\)\s*$")
+_BARE_YEAR = re.compile(r"^\s*(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}\s*$")
 _PREVIOUS = re.compile(r"(?i)\b(last|previous|prior)\s+(period|quarter|year)\b")
 _CURRENT = re.compile(r"(?i)\b(current|this period|latest|value|performance|result|position)\b")
 
@@ -90,6 +92,7 @@ def _judged(column: Column, header: HeaderMap, values: dict[int, IndicatorValue]
 def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped:
     """Indicators, and one value row per printed number, with the status and direction of the value judged."""
     table = reading.table
+    header = _years_as_targets(header, table.heading or reading.grid.caption)
     year = _context_year(header, ctx)
     found: list[Indicator | IndicatorValue] = []
     issues: list[Issue] = []
@@ -160,8 +163,19 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
     return Mapped(tuple(found), tuple(issues), ctx.group, tuple(skipped))
 
 
+def _years_as_targets(header: HeaderMap, heading: str | None) -> HeaderMap:
+    """Bare year columns are targets in a table headed as targets ("Key Indicators & Targets") that
+    has no target column of its own; elsewhere a year column is the year's actual."""
+    if header.all("target") or not heading or not re.search(r"(?i)\btargets?\b", heading):
+        return header
+    columns = tuple(
+        replace(c, field="target") if c.field == "actual" and c.period and _BARE_YEAR.match(c.header) else c
+        for c in header.columns
+    )
+    return replace(header, columns=columns)
+
+
 def _with(value: IndicatorValue, **changes: object) -> IndicatorValue:
-    from dataclasses import replace
     return replace(value, **changes)  # type: ignore[arg-type]
 
 
