@@ -178,6 +178,10 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
     if not all(taken.intersection(group) for group in required):
         return None
     score += len(required)
+    if kind == "indicators" and not any(
+            c.field in NUMERIC_FIELDS and c.col < len(found) and found[c.col].share("number") > 0 for c in columns) \
+            and "code" not in taken:
+        score -= 2.0  # measured in numbers: a table with no number and no code is rarely a scorecard
     return HeaderMap(kind, grid.header_rows - 1, tuple(sorted(columns, key=lambda c: c.col)),
                      tuple(sorted(unmapped)), score)
 
