@@ -106,7 +106,7 @@ def _status_column(row: Row, header: HeaderMap, ctx: DocContext) -> int | None:
     columns = header.all("rag")
     if len(columns) <= 1:
         return columns[0].col if columns else None
-    filled = [c for c in columns if row.text(c.col).strip() or (row.cell(c.col) and row.cell(c.col).fill)]
+    filled = [c for c in columns if row.text(c.col).strip() or row.fill(c.col)]
     now = [c for c in filled if ctx.quarter and c.quarter == ctx.quarter]
     if now:
         return now[0].col

@@ -102,7 +102,8 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
         field = matched.field if matched else None
         how = matched.how if matched else "content"
         if field and profile and profile.filled:
-            if field in NUMERIC_FIELDS and profile.share("number") < 0.5:
+            if field in NUMERIC_FIELDS and profile.share("number") < 0.5 \
+                    and profile.leading_numbers * 10 < profile.filled * 8:
                 if dominant in by_content:
                     field = by_content[dominant]
                 elif dominant in _TEXT_TYPES:

@@ -103,7 +103,7 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
         if code is None and header.col("code") is None and header.col("code_text") is None and len(rows) == 1:
             code = ctx.headline
         numbers = [c for c in header.columns if c.field in VALUE_FIELDS and parse_number(row.text(c.col)) is not None]
-        statuses = [c for c in header.all("rag") if row.text(c.col).strip() or _fill(row, c.col)]
+        statuses = [c for c in header.all("rag") if row.text(c.col).strip() or row.fill(c.col)]
         if (code is None and description is None) or (
                 code is None and not numbers and not any(clean(row.text(c.col)) for c in header.all("rag"))):
             skipped.append(row.index)
@@ -209,6 +209,3 @@ def _folded_comment(row: Row) -> str | None:
     return " ".join(t for t in texts if t) or None
 
 
-def _fill(row: Row, col: int) -> str | None:
-    cell = row.cell(col)
-    return cell.fill if cell else None
