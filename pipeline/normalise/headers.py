@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pipeline.models import RawTable
 from pipeline.normalise.fields import kind_spec, match, match_field, table_kinds
 from pipeline.normalise.grid import HeaderGrid, Profile, Record, header_grid, profiles, records
-from pipeline.normalise.values import parse_financial_year, parse_quarter
+from pipeline.normalise.values import financial_period, month_year, parse_financial_year, parse_quarter
 
 __all__ = ["Column", "HeaderMap", "TableReading", "map_header", "match_field", "read_table"]
 
@@ -80,7 +80,12 @@ class TableReading:
 
 
 def _period_of(label: str) -> tuple[str | None, int | None]:
-    return parse_financial_year(label), parse_quarter(label)
+    """The year and quarter a header names; a date in it ("Q2 performance (30 September 2013)",
+    "Baseline at 31 March 2013") gives the financial year it falls in."""
+    year = parse_financial_year(label)
+    if year is None and (when := month_year(label)):
+        year = financial_period(*when)[0]
+    return year, parse_quarter(label)
 
 
 def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> HeaderMap | None:

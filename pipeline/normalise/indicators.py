@@ -35,6 +35,8 @@ def _context_year(header: HeaderMap, ctx: DocContext) -> str | None:
 def column_period(column: Column, year: str | None, row_period: str | None, ctx: DocContext) -> str | None:
     """The period a value column's header names, in the contract's vocabulary where it can say it."""
     label = clean(column.header) or ""
+    if _AS_PRINTED.search(label):
+        return label
     if column.quarter:
         fy = column.period or year
         return f"{fy} Q{column.quarter}" if fy else label
@@ -128,6 +130,7 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
                 continue
             if column.field == "baseline":
                 number, period = split_value_and_period(raw)
+                period = period or column.period
             else:
                 number, period = parse_number(raw), column_period(column, year, row_period, ctx)
             if number is None:
