@@ -21,6 +21,7 @@ from pipeline.normalise.values import (
 VALUE_FIELDS = ("baseline", "target", "actual")
 _AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month)\b")
 _TRAILING_CODE = re.compile(r"\((?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]?)\)\s*$")
+_PART = re.compile(r"^\(?([a-z]|[ivx]{1,4})\)\s*")
 _BARE_YEAR = re.compile(r"^\s*(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}\s*$")
 _PREVIOUS = re.compile(r"(?i)\b(last|previous|prior)\s+(period|quarter|year)\b")
 _CURRENT = re.compile(r"(?i)\b(current|this period|latest|value|performance|result|position)\b")
@@ -100,8 +101,16 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
     issues: list[Issue] = []
     skipped: list[int] = []
     rows = reading.records
+    seen: set[str] = set()
     for row in rows:
         code, description = _code_and_description(row, header)
+        code_col = header.col("code")
+        if code and code in seen and code_col is not None and code_col not in row.own:
+            # a code merged over parts a) and b): each part is its own indicator
+            part = _PART.match(description or "")
+            code = f"{code} {part.group(1)})" if part else None
+        if code:
+            seen.add(code)
         if code is None and header.col("code") is None and header.col("code_text") is None and len(rows) == 1:
             code = ctx.headline
         numbers = [c for c in header.columns if c.field in VALUE_FIELDS and parse_number(row.text(c.col)) is not None]

@@ -482,7 +482,7 @@ def build_r04(name):
          "the applications were approved", "", "", "100.0%", "90.0%",
          "90.0%", "90.0%"],
     ]
-    spans = [(0, c, 2, 1) for c in range(6)] + [(0, 6, 1, 3)]
+    spans = [(0, c, 2, 1) for c in range(5)] + [(0, 6, 1, 3)]
     spans += [(3, 0, 3, 1), (6, 0, 3, 1),      # officers
               (3, 3, 2, 1), (7, 3, 2, 1),      # frequency
               (4, 4, 2, 1), (6, 4, 3, 1),      # good performance
