@@ -144,6 +144,18 @@ def header_grid(table: RawTable) -> HeaderGrid:
     return HeaderGrid(count, labels, tuple(groups), caption, tuple(follow))
 
 
+def _is_spanning_note(row: Sequence[Cell], grid: HeaderGrid) -> bool:
+    """A row whose text stands in a cell spread over three or more differently headed columns."""
+    filled = _filled(row)
+    if len(filled) > 2:
+        return False
+    for cell in filled:
+        labels = {grid.label(c) for c in range(cell.col, cell.col + cell.col_span) if grid.label(c)}
+        if cell.col_span >= 3 and len(labels) >= 3 and not is_placeholder(cell.text) and len(cell.text.split()) >= 4:
+            return True
+    return False
+
+
 def _is_label_row(row: Sequence[Cell]) -> bool:
     """A row of "Label: value" pairs under a record ("Time Frame: | 31 March 2007 | Lead Officer | ...")."""
     filled = sorted(_filled(row), key=lambda c: c.col)
@@ -207,6 +219,14 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
             continue
         if _repeats_header(row, grid):
             # each objective printing its own header: the block under it is a new section
+            continue
+        if out and _is_spanning_note(row, grid):
+            # a row of wide cells under a record ("Low is good" | a note across the value columns)
+            previous = out[-1]
+            for cell in row:
+                if cell.text.strip():
+                    previous.extras.append(("", cell))
+            previous.rows.append(index)
             continue
         if out and _is_label_row(row):
             previous = out[-1]

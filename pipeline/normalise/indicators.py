@@ -76,7 +76,8 @@ def _judged(column: Column, header: HeaderMap, values: dict[int, IndicatorValue]
     same = [c for c in actuals if (column.group and c.group == column.group)
             or (column.quarter and c.quarter == column.quarter and c.period == column.period)]
     if same:
-        return same[0].col
+        left = [c for c in same if c.col < column.col]
+        return left[-1].col if left else same[0].col
     if column.period and not column.quarter:
         exact = [c for c in actuals if values[c.col].period == column.period]
         if exact:
@@ -135,8 +136,8 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
             if column.field not in VALUE_FIELDS:
                 continue
             raw = clean(row.text(column.col))
-            if raw is None or is_placeholder(raw):
-                continue
+            if raw is None or is_placeholder(raw) or not re.search(r"\d", raw):
+                continue  # "Data not yet available": printed, but no number
             if column.field == "baseline":
                 number, period = split_value_and_period(raw)
                 period = period or column.period
