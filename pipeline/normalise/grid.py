@@ -297,7 +297,10 @@ def is_date(text: str) -> bool:
     value = clean(text) or ""
     if len(value.split()) > 5 or not value:
         return False
-    if _DATE.search(value) or month_year(value):
+    found = _DATE.search(value)
+    if found and len(value[:found.start()].split()) + len(value[found.end():].split()) <= 2:
+        return True
+    if month_year(value):
         return True
     return bool(_MONTH_WORD.search(value)) and len(value) <= 30 and \
         not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", value.lower())
