@@ -121,6 +121,44 @@ def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool) -> None:
                 click.echo("  " + _one_line(row))
 
 
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 shares the database with the network.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the database in a web browser.")
+@click.option("--get", "get_path", metavar="PATH", help="Print one page (e.g. /performance/exceptions.json) and exit.")
+@click.pass_context
+def serve(ctx: click.Context, db: Path, host: str, port: int, open_browser: bool, get_path: str | None) -> None:
+    """Browse the database in Datasette, with descriptions, saved queries, RAG chips and a dashboard.
+
+    \b
+    perfreturns serve
+    perfreturns serve --port 8080 --open
+    perfreturns serve --get /performance/exceptions.json
+    """
+    import tempfile
+
+    from datasette.cli import cli as datasette_cli
+
+    from pipeline.loader import ensure_schema
+    from pipeline.serve import datasette_args, write_metadata
+
+    if not db.exists():
+        click.echo(f"error: {db}: no database there yet; load returns first with: perfreturns ingest samples/",
+                   err=True)
+        ctx.exit(2)
+    database = sqlite_utils.Database(db)
+    ensure_schema(database)
+    database.close()
+    with tempfile.TemporaryDirectory(prefix="perfreturns-serve-") as folder:
+        metadata_path = write_metadata(db, Path(folder))
+        if not get_path:
+            click.echo(f"Serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+        datasette_cli.main(datasette_args(db, metadata_path, host, port, open_browser, get_path),
+                           prog_name="datasette", standalone_mode=False)
+
+
 def _one_line(row: dict[str, Any], width: int = 160) -> str:
     parts = [f"{k}={v}" for k, v in row.items() if v not in (None, "", ()) and k != "table_index"]
     line = "  ".join(parts)

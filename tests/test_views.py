@@ -15,17 +15,6 @@ from pipeline.ingest import ingest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 RETURNS = [f"adult-services-commitments-q{q}-2007-08" for q in (1, 2, 3)]
-PLANS = ["ni-136-action-plan", "ni-136-action-plan-q2-2008-09"]
-
-
-@pytest.fixture(scope="module")
-def quarters(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
-    """Every sample, the Word edition and then the PDF edition of each, in one database."""
-    path = tmp_path_factory.mktemp("quarters") / "performance.db"
-    files = [SAMPLES / f"{name}.{ext}" for ext in ("docx", "pdf") for name in RETURNS + PLANS]
-    outcomes = ingest(files, Settings(db=path))
-    assert [o.status.value for o in outcomes] == ["loaded"] * 10
-    return sqlite_utils.Database(path)
 
 
 def _changes(db: sqlite_utils.Database) -> dict[str, dict[str, int]]:
