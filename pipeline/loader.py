@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import Enum
-from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -15,7 +16,7 @@ from pipeline.history import relink
 from pipeline.views import create_views
 from pipeline.models import (
     Action, Commitment, ExtractedDocument, Funding, Indicator, IndicatorValue, Issue, Narrative,
-    NormalisedDocument, RagLevel, Risk,
+    NormalisedDocument, Origin, RagLevel, Risk,
 )
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -86,6 +87,7 @@ def rows_for(extracted: ExtractedDocument, doc: NormalisedDocument) -> Rows:
         "organisation": info.organisation, "service": info.service, "title": info.title,
         "period_label": info.period_label, "financial_year": info.financial_year, "quarter": info.quarter,
         "pages": extracted.pages, "size": extracted.source.size,
+        "organisation_source": "printed" if info.organisation else None,
     }]
     mapped = {t.index for t in doc.unmapped}
     for table in extracted.tables:
@@ -109,42 +111,60 @@ def _issue_row(issue: Issue) -> dict[str, Any]:
             "page": issue.page, "table_index": issue.table_index}
 
 
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """Where one record type is written: its table, the provenance columns it carries, its links."""
+
+    table: str
+    provenance: Callable[[Origin], dict[str, Any]]
+    exclude: frozenset[str] = frozenset()
+
+
+def _pages(origin: Origin) -> dict[str, Any]:
+    return {"page_start": origin.page_start, "page_end": origin.page_end, "row_index": origin.row_index}
+
+
+def _page(origin: Origin) -> dict[str, Any]:
+    return {"page": origin.page_start}
+
+
+SPECS: dict[type, TableSpec] = {
+    Commitment: TableSpec("commitments", lambda o: dict(_pages(o), table_index=o.table_index),
+                          frozenset({"officer_names"})),
+    RagLevel: TableSpec("rag_scale", lambda o: {}),
+    Indicator: TableSpec("indicators", lambda o: {}),
+    IndicatorValue: TableSpec("indicator_values",
+                              lambda o: {"page": o.page_start, "table_index": o.table_index,
+                                         "row_index": o.row_index}),
+    Action: TableSpec("actions", _pages),
+    Funding: TableSpec("funding", lambda o: {"page": o.page_start, "row_index": o.row_index},
+                       frozenset({"sources"})),
+    Risk: TableSpec("risks", _page),
+    Narrative: TableSpec("narratives", _page),
+}
+
+
+def spec_for(record: object) -> TableSpec:
+    """The table spec of a record's type; a record type with none is an error, never dropped."""
+    try:
+        return SPECS[type(record)]
+    except KeyError:
+        raise TypeError(f"no table is defined for {type(record).__name__} records; add it to loader.SPECS") from None
+
+
 def _add_record(rows: Rows, record: object) -> None:
+    spec = spec_for(record)
+    origin = getattr(record, "origin", Origin())
+    row = dict(_fields(record, exclude=spec.exclude), **spec.provenance(origin))
+    position = len(rows[spec.table])
+    rows[spec.table].append(row)
     if isinstance(record, Commitment):
-        row = _fields(record, exclude={"officer_names"})
-        row.update(page_start=record.origin.page_start, page_end=record.origin.page_end,
-                   row_index=record.origin.row_index, table_index=record.origin.table_index)
-        position = len(rows["commitments"])
-        rows["commitments"].append(row)
         for name in record.officer_names:
             rows["commitment_officers"].append({"commitment": position, "officer": name})
-    elif isinstance(record, RagLevel):
-        rows["rag_scale"].append(_fields(record))
-    elif isinstance(record, Indicator):
-        rows["indicators"].append(_fields(record))
-    elif isinstance(record, IndicatorValue):
-        row = _fields(record)
-        row.update(page=record.origin.page_start, table_index=record.origin.table_index,
-                   row_index=record.origin.row_index)
-        rows["indicator_values"].append(row)
-    elif isinstance(record, Action):
-        row = _fields(record)
-        row.update(page_start=record.origin.page_start, page_end=record.origin.page_end,
-                   row_index=record.origin.row_index)
-        rows["actions"].append(row)
     elif isinstance(record, Funding):
-        row = _fields(record, exclude={"sources"})
-        row.update(is_total=int(record.is_total), page=record.origin.page_start,
-                   row_index=record.origin.row_index)
-        position = len(rows["funding"])
-        rows["funding"].append(row)
+        row["is_total"] = int(record.is_total)
         for source in record.sources:
-            rows["funding_sources"].append({"funding": position, "source": source.source,
-                                            "amount": source.amount})
-    elif isinstance(record, Risk):
-        rows["risks"].append(dict(_fields(record), page=record.origin.page_start))
-    elif isinstance(record, Narrative):
-        rows["narratives"].append(dict(_fields(record), page=record.origin.page_start))
+            rows["funding_sources"].append({"funding": position, "source": source.source, "amount": source.amount})
 
 
 def _fields(record: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
@@ -214,8 +234,9 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> tuple[int
 
 
 def _link_indicator(row: dict[str, Any], indicator_ids: dict[str, int]) -> dict[str, Any]:
-    linked = {k: v for k, v in row.items() if k != "indicator_code"}
-    linked["indicator_id"] = indicator_ids.get(row.get("indicator_code") or "")
+    """An indicator's values link to it by code, or by description where the scorecard prints no code."""
+    linked = {k: v for k, v in row.items() if k not in ("indicator_code", "indicator_description")}
+    linked["indicator_id"] = indicator_ids.get(row.get("indicator_code") or row.get("indicator_description") or "")
     return linked
 
 
