@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 # Two commitments are the same when their wording scores at least this (rapidfuzz token sort
@@ -30,16 +30,20 @@ def similarity(a: str, b: str) -> float:
 
 def match(previous: list[dict[str, Any]], current: list[dict[str, Any]]) -> list[tuple[int, int, float]]:
     """(current id, previous id, score) pairs, one to one, best scores first, at or above the threshold."""
+    if not previous or not current:
+        return []
+    scores = process.cdist([wording(c) for c in current], [wording(p) for p in previous],
+                           scorer=fuzz.token_sort_ratio, processor=default_process,
+                           score_cutoff=MATCH_THRESHOLD)
     scored = sorted(
-        ((similarity(wording(c), wording(p)), c["id"], p["id"]) for c in current for p in previous),
+        ((float(scores[i][j]), c["id"], p["id"]) for i, c in enumerate(current) for j, p in enumerate(previous)
+         if scores[i][j] >= MATCH_THRESHOLD),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     taken_current: set[int] = set()
     taken_previous: set[int] = set()
     pairs = []
     for score, current_id, previous_id in scored:
-        if score < MATCH_THRESHOLD:
-            break
         if current_id in taken_current or previous_id in taken_previous:
             continue
         taken_current.add(current_id)
@@ -49,7 +53,11 @@ def match(previous: list[dict[str, Any]], current: list[dict[str, Any]]) -> list
 
 
 def relink(db: sqlite_utils.Database, document_id: int) -> None:
-    """Recompute the quarter-to-quarter links of the series (organisation, service, kind) of one document."""
+    """Bring the quarter-to-quarter links of one document's series (organisation, service, kind) up to date.
+
+    Only links that changed are recomputed: a new quarter links to the one before it and the
+    one after it relinks to it; a superseded edition's links are replaced by its successor's.
+    """
     [document] = db.execute(
         "select organisation, service, doc_type from documents where id = ?", [document_id]).fetchall()
     organisation, service, doc_type = document
@@ -59,13 +67,20 @@ def relink(db: sqlite_utils.Database, document_id: int) -> None:
         "select id from documents where organisation is ? and service is ? and doc_type = ?",
         [organisation, service, doc_type])]
     marks = ", ".join("?" * len(series))
-    db.execute(f"delete from document_links where document_id in ({marks})", series)
-    db.execute(f"delete from commitment_links where commitment_id in "
-               f"(select id from commitments where document_id in ({marks}))", series)
     loaded = [r[0] for r in db.execute(
         f"select id from documents where id in ({marks}) and status = 'loaded' "
         "and financial_year is not null and quarter is not null order by financial_year, quarter, id", series)]
-    for previous_id, current_id in zip(loaded, loaded[1:]):
+    wanted = dict(zip(loaded[1:], loaded))
+    existing = dict(db.execute(
+        f"select document_id, previous_id from document_links where document_id in ({marks})", series).fetchall())
+    stale = [d for d in series if existing.get(d) != wanted.get(d)]
+    for current_id in stale:
+        db.execute("delete from document_links where document_id = ?", [current_id])
+        db.execute("delete from commitment_links where commitment_id in "
+                   "(select id from commitments where document_id = ?)", [current_id])
+        previous_id = wanted.get(current_id)
+        if previous_id is None:
+            continue
         db.table("document_links").insert({"document_id": current_id, "previous_id": previous_id})
         pairs = match(_commitments(db, previous_id), _commitments(db, current_id))
         db.table("commitment_links").insert_all(

@@ -63,6 +63,8 @@ def test_the_exceptions_query_shows_the_red_commitment_once_with_a_red_chip_that
     assert chips.count(("red", "#FF0000", "Red")) == 1
     assert chips.count(("amber", "#FFC000", "Amber")) == 6
     assert 'href="/performance/source_cells?document_id=' in html
+    [document] = {r["document_id"] for r in rows}
+    assert html.count(f'<a class="source-document" href="/performance/documents/{document}">document {document}</a>') == 7
 
 
 def test_saved_queries_answer_the_usual_questions(quarters_path):

@@ -9,7 +9,7 @@ import pytest
 import sqlite_utils
 
 from pipeline.config import Settings
-from pipeline.history import MATCH_THRESHOLD, similarity
+from pipeline.history import MATCH_THRESHOLD, match, similarity
 from pipeline.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,3 +117,11 @@ def test_with_word_and_pdf_editions_loaded_every_view_shows_each_row_once(quarte
     assert values == (17 + 22, 2)
     assert quarters.execute("select count(*) from current_actions").fetchone()[0] == 6
     assert quarters.execute("select count(*) from indicator_progress").fetchone()[0] == 10
+
+
+def test_matching_is_one_to_one_and_best_first():
+    previous = [{"id": 1, "commitment": "Publish a new Carers' Strategy by March"},
+                {"id": 2, "commitment": "Publish a new Carers' Strategy"}]
+    current = [{"id": 10, "commitment": "Publish a new Carers' Strategy"},
+               {"id": 11, "commitment": "Develop the DALE service"}]
+    assert match(previous, current) == [(10, 2, 100.0)]

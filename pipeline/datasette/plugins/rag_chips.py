@@ -25,10 +25,15 @@ def chip(value: str) -> Markup | None:
 
 
 @hookimpl
-def render_cell(row: Any, value: Any, column: str, database: str, datasette: Any) -> Markup | None:
-    """Chips for rag columns; a page links to the cells read from that page of the source document."""
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
+                datasette: Any) -> Markup | None:
+    """Chips for rag columns; a page links to the cells read from that page of the source document;
+    in a query's results (where Datasette shows no labels) a document id links to its document."""
     if column in RAG_COLUMNS and isinstance(value, str):
         return chip(value)
+    if column == "document_id" and table is None and isinstance(value, int):
+        path = datasette.urls.row(database, "documents", str(value))
+        return Markup(f'<a class="source-document" href="{path}">document {value}</a>')
     if column in PAGE_COLUMNS and isinstance(value, int) and row is not None and "document_id" in row.keys():
         document = row["document_id"]
         if isinstance(document, int):
