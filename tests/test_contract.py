@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,10 @@ def test_a_misspelt_key_in_the_contract_stops_with_the_file_and_key_named():
         "id": {"type": "integer", "description": "Run.", "references": "nowhere.id"}}}}}
     with pytest.raises(ValueError, match="references nowhere.id, which is not in the contract"):
         schemas.check_contract(dangling)
+
+
+def test_the_database_with_every_sample_still_meets_design_md(quarters_path):
+    check = ROOT.parent / "shared" / "tools" / "check_contract.py"
+    result = subprocess.run([sys.executable, str(check), str(quarters_path)], capture_output=True, text=True)
+    assert result.stdout.splitlines()[-1] == f"contract: 0 problem(s) in {quarters_path}"
+    assert result.returncode == 0

@@ -185,3 +185,11 @@ def test_service_narrows_the_report(quarters_path, tmp_path):
                                      "--service", "Children's Services", "--out", str(tmp_path)])
     assert other.exit_code == 2
     assert other.output.strip() == "error: no loaded return for 2007/08 Q2 matches service \"Children's Services\""
+
+
+def test_organisation_narrows_the_report(quarters_path, tmp_path):
+    result = CliRunner().invoke(cli, ["report", "--db", str(quarters_path), "--period", "2007/08 Q3",
+                                      "--organisation", "Coventry City Council", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "error: no loaded return for 2007/08 Q3 matches organisation 'Coventry City Council'")
