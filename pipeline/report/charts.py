@@ -12,7 +12,7 @@ matplotlib.use("Agg")  # no display: charts are drawn to SVG only
 import matplotlib.pyplot as plt  # noqa: E402
 
 import schemas  # noqa: E402
-from pipeline.report.data import IndicatorSeries, _position  # noqa: E402
+from pipeline.report.data import IndicatorSeries, position_of  # noqa: E402
 
 # Text stays text in the SVG, so a reader can select it and a browser test can find it.
 plt.rcParams.update({"svg.fonttype": "none", "font.family": "DejaVu Sans", "font.size": 9,
@@ -54,10 +54,6 @@ def rag_chart(section: str, counts: dict[str | None, int]) -> str:
     return _svg(fig, f"Statuses in {section}: " + ", ".join(f"{l} {v}" for l, v in zip(labels, values)))
 
 
-def _year_end(period: str) -> float:
-    return _position(period)
-
-
 def _fy_label(position: float) -> str:
     start = int(position) - 1
     return f"{start}/{(start + 1) % 100:02d}"
@@ -69,33 +65,35 @@ def trajectory_chart(series: IndicatorSeries) -> str:
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     baseline = series.baseline
     if baseline is not None and latest["final_target"] is not None and latest["trajectory"] is not None:
-        xs = [_year_end(baseline["period"]), _year_end(latest["final_target_period"])]
+        xs = [position_of(baseline["period"]), position_of(latest["final_target_period"])]
         ax.plot(xs, [baseline["value"], latest["final_target"]], linestyle="--", color="#7F7F7F",
                 label="Trajectory (straight line, baseline to final target)")
     if baseline is not None:
-        ax.scatter([_year_end(baseline["period"])], [baseline["value"]], marker="s", color="#404040", zorder=3,
+        ax.scatter([position_of(baseline["period"])], [baseline["value"]], marker="s", color="#404040", zorder=3,
                    label=f"Baseline {baseline['period']}")
         ax.annotate(f"Baseline {baseline['period']}: {baseline['value']:g}",
-                    (_year_end(baseline["period"]), baseline["value"]), textcoords="offset points",
+                    (position_of(baseline["period"]), baseline["value"]), textcoords="offset points",
                     xytext=(4, -12), fontsize=7.5)
     if series.targets:
-        tx = [_year_end(t["period"]) for t in series.targets]
+        tx = [position_of(t["period"]) for t in series.targets]
         ty = [t["value"] for t in series.targets]
         ax.scatter(tx, ty, marker="D", color="#0070C0", zorder=3, label="Target")
         for x, y, t in zip(tx, ty, series.targets):
             ax.annotate(f"Target {t['period']}: {y:g}", (x, y), textcoords="offset points", xytext=(4, 6),
                         fontsize=7.5, color="#0070C0")
-    ax_x = [_year_end(a["period"]) for a in series.actuals]
+    ax_x = [position_of(a["period"]) for a in series.actuals]
     ax_y = [a["actual"] for a in series.actuals]
     colours = [ON_TRACK if a["status"] == "on track" else OFF_TRACK if a["status"] == "off track" else "#7F7F7F"
                for a in series.actuals]
     ax.plot(ax_x, ax_y, color="#404040", linewidth=1)
-    ax.scatter(ax_x, ax_y, color=colours, edgecolor="#000000", zorder=4, s=36, label="Actual")
+    ax.scatter(ax_x, ax_y, color=colours, edgecolor="#000000", zorder=4, s=36,
+               label="Actual (green on track, red off track)")
     for x, y, a in zip(ax_x, ax_y, series.actuals):
         ax.annotate(f"Actual {a['period']}: {y:g} ({a['status']})", (x, y), textcoords="offset points",
                     xytext=(8, -3), fontsize=7.5)
-    ticks = sorted({int(x) + (1 if x % 1 else 0) for x in ax_x + ([*map(_year_end, (t["period"] for t in series.targets))])}
-                   | ({int(_year_end(baseline["period"]))} if baseline else set()))
+    ends = ax_x + [position_of(t["period"]) for t in series.targets]
+    ticks = sorted({int(x) + (1 if x % 1 else 0) for x in ends}
+                   | ({int(position_of(baseline["period"]))} if baseline else set()))
     ax.set_xticks(ticks, [_fy_label(t) for t in ticks])
     ax.set_xlabel("Financial year (values at the year's or the quarter's end)")
     ax.set_ylabel(series.unit or "value")

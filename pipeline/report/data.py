@@ -150,10 +150,10 @@ def _indicators(db: sqlite_utils.Database, period: Period, organisation: str | N
         f"select * from indicator_progress where 1 = 1{scope} order by code, period", params))
     out = []
     for code in dict.fromkeys(r["code"] for r in progress):
-        rows = [r for r in progress if r["code"] == code and _position(r["period"]) <= period.position]
+        rows = [r for r in progress if r["code"] == code and position_of(r["period"]) <= period.position]
         if not rows:
             continue
-        latest = max(rows, key=lambda r: _position(r["period"]))
+        latest = max(rows, key=lambda r: position_of(r["period"]))
         values = list(db.query(
             "select kind, period, value, value_raw from current_indicator_values where indicator_id = ? "
             "and value is not null order by kind, period, document_id desc", [latest["indicator_id"]]))
@@ -172,7 +172,7 @@ def _indicators(db: sqlite_utils.Database, period: Period, organisation: str | N
     return out
 
 
-def _position(period: str | None) -> float:
+def position_of(period: str | None) -> float:
     """A period's place in years (end of year, or end of quarter); far future for one we cannot place."""
     if not period:
         return float("inf")
