@@ -91,6 +91,10 @@ def _column_text(spec: dict[str, Any]) -> str:
     return f"{spec['description']} Unit: {unit}." if unit else spec["description"]
 
 
+# The dashboard's optional filters, as datasette-dashboards writes them: dropped when empty.
+SCOPE = " [[ and organisation = :organisation ]] [[ and service = :service ]]"
+
+
 def _dashboard(database: str) -> dict[str, Any]:
     """The datasette-dashboards page: RAG counts per period and section, and indicators against trajectory."""
     colours = schemas.contract()["rag"]
@@ -99,13 +103,19 @@ def _dashboard(database: str) -> dict[str, Any]:
         "title": "Quarterly performance",
         "description": "Statuses of current commitments and actions, and each indicator against its trajectory.",
         "layout": [["rag-by-period", "exceptions"], ["rag-by-section", "progress"]],
+        "filters": {
+            name: {"name": name.title(), "type": "select", "db": database,
+                   "query": f"select distinct {name} from documents where status = 'loaded' "
+                            f"and {name} is not null order by 1"}
+            for name in ("organisation", "service")
+        },
         "charts": {
             "rag-by-period": {
                 "title": "Commitments and actions by status and period",
                 "db": database,
                 "query": "select coalesce(period_label, 'no period') as period, "
                          + _label_sql("rag") + " as status, sum(count) as count from rag_summary "
-                         "where rag is not null group by 1, 2 order by financial_year, quarter",
+                         "where rag is not null" + SCOPE + " group by 1, 2 order by financial_year, quarter",
                 "library": "vega-lite",
                 "display": {
                     "mark": {"type": "bar", "tooltip": True},
@@ -120,7 +130,7 @@ def _dashboard(database: str) -> dict[str, Any]:
                 "title": "Status by section, latest period of each return",
                 "db": database,
                 "query": "select section, " + _label_sql("rag") + " as status, count from rag_summary r "
-                         "where rag is not null and not exists (select 1 from rag_summary n where "
+                         "where rag is not null" + SCOPE + " and not exists (select 1 from rag_summary n where "
                          "n.service is r.service and n.organisation is r.organisation and "
                          "(n.financial_year > r.financial_year or (n.financial_year = r.financial_year "
                          "and n.quarter > r.quarter)))",
@@ -137,7 +147,7 @@ def _dashboard(database: str) -> dict[str, Any]:
             "exceptions": {
                 "title": "Red and amber now",
                 "db": database,
-                "query": "select count(*) as count from exceptions",
+                "query": "select count(*) as count from exceptions where 1 = 1" + SCOPE,
                 "library": "metric",
                 "display": {"field": "count", "prefix": "", "suffix": " exceptions"},
             },
@@ -145,7 +155,7 @@ def _dashboard(database: str) -> dict[str, Any]:
                 "title": "Indicators: latest actual against trajectory",
                 "db": database,
                 "query": "select code, period, actual, trajectory, target, status from indicator_progress "
-                         "where is_latest order by code",
+                         "where is_latest [[ and organisation = :organisation ]] order by code",
                 "library": "table",
             },
         },

@@ -101,3 +101,5 @@ def test_the_dashboard_page_has_its_charts(quarters_path):
     html = _get(quarters_path, "/-/dashboards/quarterly")
     assert "Commitments and actions by status and period" in html
     assert "Indicators: latest actual against trajectory" in html
+    narrowed = _get(quarters_path, "/-/dashboards/quarterly?service=Adult+Services")
+    assert re.search(r'<option value="Adult Services"\s+selected', narrowed), "the service filter offers the service"
