@@ -87,7 +87,7 @@ def rows_for(extracted: ExtractedDocument, doc: NormalisedDocument) -> Rows:
         "organisation": info.organisation, "service": info.service, "title": info.title,
         "period_label": info.period_label, "financial_year": info.financial_year, "quarter": info.quarter,
         "pages": extracted.pages, "size": extracted.source.size,
-        "organisation_source": "printed" if info.organisation else None,
+        "organisation_source": info.organisation_source,
     }]
     mapped = {t.index for t in doc.unmapped}
     for table in extracted.tables:

@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 
 import schemas
+from pipeline.errors import ConfigError
 from pipeline.loader import ensure_schema
 from pipeline.views import VIEWS
 
@@ -94,11 +95,11 @@ def test_the_readme_database_section_is_the_one_generated_from_the_contract():
 def test_a_misspelt_key_in_the_contract_stops_with_the_file_and_key_named():
     bad = {"tables": {"runs": {"description": "Runs.", "columns": {
         "id": {"type": "integer", "descripton": "Run number."}}}}}
-    with pytest.raises(ValueError, match=r"schemas/contract.toml: runs.id has unknown key\(s\) descripton"):
+    with pytest.raises(ConfigError, match=r"schemas/contract.toml: runs.id has unknown key\(s\) descripton"):
         schemas.check_contract(bad)
     dangling = {"tables": {"runs": {"description": "Runs.", "columns": {
         "id": {"type": "integer", "description": "Run.", "references": "nowhere.id"}}}}}
-    with pytest.raises(ValueError, match="references nowhere.id, which is not in the contract"):
+    with pytest.raises(ConfigError, match="references nowhere.id, which is not in the contract"):
         schemas.check_contract(dangling)
 
 

@@ -13,7 +13,7 @@ import schemas
 from pipeline.models import Cell, RawTable
 from pipeline.normalise.fields import match, table_kinds
 from pipeline.normalise.values import (
-    clean, is_frequency, is_month_label, is_placeholder, month_year, parse_direction, parse_financial_year,
+    YEAR_PAIR_PATTERN, clean, is_frequency, is_month_label, is_placeholder, month_year, parse_direction, parse_financial_year,
     parse_number, parse_polarity, parse_quarter, parse_rag, rag_from_colour,
 )
 
@@ -57,6 +57,11 @@ class Record:
     def cell(self, col: int | None) -> Cell | None:
         """The cell at a grid column, if any."""
         return self.cells.get(col) if col is not None else None
+
+    def fill(self, col: int | None) -> str | None:
+        """The fill colour of the cell at a grid column, if any."""
+        cell = self.cell(col)
+        return cell.fill if cell else None
 
     @property
     def all_cells(self) -> list[Cell]:
@@ -216,7 +221,11 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
 
 # --- what a column holds ------------------------------------------------------------------
 
-_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d+(?:[.\-]\d+)*[a-z]?(?:\([a-z0-9]{1,3}\))?\.?$")
+_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d+(?:[.\-]\d+)*(?:[a-z]|[.\-][A-Za-z]{1,3})?(?:\([a-z0-9]{1,3}\))?\.?$")
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+_YEARS = re.compile(YEAR_PAIR_PATTERN)
+_PLAIN_NUMBER = re.compile(r"^[-–]?\s*[£$€]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*(?:%|[kKmM]|bn)?"
+                           r"(?:\s*[a-zA-Z]{1,12}\.?)?\s*[*<>]?$")
 _NUMBERED = re.compile(r"^(?P<ref>\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9]{1,3}\))?|\([a-z0-9]{1,3}\)|[a-z]\))[.):]?\s+(?P<rest>\S.*)$",
                        re.DOTALL)
 _DATE = re.compile(r"(?i)\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
@@ -302,7 +311,9 @@ def cell_type(cell: Cell | None) -> str:
         return "polarity"
     if is_frequency(text):
         return "frequency"
-    if parse_number(text) is not None and len(text.split()) <= 3 and not _DATE.search(text):
+    # "54.5 (2005-2007 ave)", "28.9% (to Feb 11)", "2310 2006/07": a number with a note or its year
+    bare = _YEARS.sub("", _NOTE.sub("", text)).strip()
+    if parse_number(text) is not None and _PLAIN_NUMBER.match(bare) and not _DATE.search(bare):
         if _REF.match(text) and re.search(r"\d\.\d+\.", text):
             return "ref"
         return "number"
@@ -326,6 +337,7 @@ class Profile:
     col: int
     counts: tuple[tuple[str, int], ...]
     filled: int
+    leading_numbers: int = 0
 
     @property
     def dominant(self) -> str:
@@ -351,7 +363,9 @@ def profiles(width: int, rows: Sequence[Record]) -> list[Profile]:
     for col in range(width):
         counts = Counter(cell_type(r.cells.get(col)) if col in r.own or col in r.cells else "empty" for r in rows)
         filled = sum(n for t, n in counts.items() if t not in ("empty", "placeholder"))
-        out.append(Profile(col, tuple(sorted(counts.items())), filled))
+        leading = sum(1 for r in rows if (cell := r.cells.get(col)) is not None and not is_placeholder(cell.text)
+                      and parse_number(cell.text) is not None)
+        out.append(Profile(col, tuple(sorted(counts.items())), filled, leading))
     return out
 
 

@@ -13,9 +13,19 @@ _RAG_CAPTION = re.compile(r"(?i)\b(rag|status|rating|key|colour|performance)\b")
 
 
 def _entries_in_row(row: Sequence[Cell]) -> list[RagLevel]:
-    """Swatch-and-meaning pairs along one row: "[red] | Alert | [amber] | Warning | [] | Unknown"."""
+    """Swatch-and-meaning pairs along one row: "[red] | Alert | [amber] | Warning | [] | Unknown";
+    or a status word first and its meanings after it: "Red | significant concerns | worse than target"."""
     cells = sorted(row, key=lambda c: c.col)
     found: list[RagLevel] = []
+    lead = clean(cells[0].text) if cells else None
+    word = parse_rag(lead) if lead and len(lead.split()) <= 3 else None
+    if word is not None:
+        colour = cells[0].fill if cells[0].fill and rag_from_colour(cells[0].fill) else None
+        for meaning in cells[1:]:
+            text = clean(meaning.text)
+            if text:
+                found.append(RagLevel(word, lead or "", text, f"#{colour.lstrip('#').upper()}" if colour else None))
+        return found
     for marker, meaning in zip(cells, cells[1:]):
         text = clean(meaning.text)
         if not text or clean(marker.text) or meaning.fill and rag_from_colour(meaning.fill):
