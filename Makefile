@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DB ?= output/performance.db
 
-.PHONY: run test samples clean
+.PHONY: run test samples readme clean
 
 $(BIN)/perfreturns: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(BIN)/perfreturns
 samples: $(BIN)/perfreturns
 	$(BIN)/python samples/build.py --pdf --legacy
 	$(BIN)/python samples/build_scorecard.py --legacy
+
+# Rewrite the README's database section from schemas/contract.toml.
+readme: $(BIN)/perfreturns
+	$(BIN)/python -m schemas README.md
 
 clean:
 	rm -rf $(VENV) output/*.db

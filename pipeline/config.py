@@ -25,6 +25,7 @@ class Settings:
     max_zip_ratio: int = 100
     max_unzipped_bytes: int = 500 * 1024 * 1024
     max_convert_seconds: int = 120  # LibreOffice's time to convert one legacy file
+    organisation: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_pages", "max_zip_entries", "max_zip_ratio", "max_unzipped_bytes",
@@ -41,7 +42,9 @@ class Settings:
             raw = environ.get(ENV_PREFIX + f.name.upper())
             if raw is None:
                 continue
-            if f.type == "int":
+            if f.type == "str | None":
+                values[f.name] = raw.strip() or None
+            elif f.type == "int":
                 try:
                     values[f.name] = int(raw)
                 except ValueError:

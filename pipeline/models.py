@@ -166,6 +166,7 @@ class DocumentInfo:
     financial_year: str | None = None
     quarter: int | None = None
     sources: tuple[tuple[str, str], ...] = ()
+    organisation_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

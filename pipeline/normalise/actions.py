@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.models import Action, Issue
 from pipeline.normalise.commitments import row_origin
 from pipeline.normalise.grid import split_numbered
@@ -19,11 +21,12 @@ def actions(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped
     issues: list[Issue] = []
     skipped: list[int] = []
     for row in reading.records:
-        text = clean_html(row.text(header.col("action")))
+        raw_action, in_cell = split_labelled_update(row.text(header.col("action")))
+        text = clean_html(raw_action)
         if not text:
             skipped.append(row.index)
             continue
-        ref = parse_ref(row.text(header.col("ref")))
+        ref = ref_lines(row.text(header.col("ref")))
         if ref is None:
             number, rest = split_numbered(text)
             if number and rest:
@@ -39,7 +42,7 @@ def actions(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped
             milestone=clean_html(row.text(header.col("milestone"))),
             linked_plans=clean_html(row.text(header.col("linked_plans"))),
             lead_officer=clean(row.text(header.col("lead_officer")) or extra(row, "actions", "lead_officer")),
-            progress=clean_html(row.text(header.col("progress")) or extra(row, "actions", "progress")),
+            progress=clean_html(row.text(header.col("progress")) or extra(row, "actions", "progress") or in_cell),
             due=clean(row.text(header.col("due")) or extra(row, "actions", "due")),
             rag=rag,
             rag_raw=rag_raw,
@@ -48,3 +51,25 @@ def actions(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped
             group_label=row.group,
         ))
     return Mapped(tuple(records), tuple(issues), ctx.group, tuple(skipped))
+
+
+_UPDATE_IN_CELL = re.compile(r"(?im)^\s*(?:status|update|progress|latest position)\s*:\s*")
+_REF_LINE = re.compile(r"\d")
+REF_LINE_MAX_CHARS = 25
+
+
+def split_labelled_update(text: str) -> tuple[str, str | None]:
+    """An action cell that carries its own update on a labelled line ("... \nStatus: in progress")."""
+    found = _UPDATE_IN_CELL.search(text)
+    if not found or found.start() == 0:
+        return text, None
+    return text[:found.start()], clean_html(text[found.end():])
+
+
+def ref_lines(text: str) -> str | None:
+    """The reference lines of a ref cell that also names its item ("BOD 24/18(b)\nGender pay gap reporting")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    refs = [line for line in lines if _REF_LINE.search(line) and len(line) <= REF_LINE_MAX_CHARS]
+    if len(lines) > 1 and refs and len(refs) < len(lines):
+        return parse_ref(" ".join(refs))
+    return parse_ref(text)

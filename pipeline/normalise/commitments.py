@@ -74,7 +74,7 @@ def commitments(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Ma
                                 "was kept in source_cells only", table.page_start, table.index))
             continue
         where = f"table {table.index + 1} row {row.index}"
-        rag, rag_raw, rag_issues = rag_of(row.cell(header.col("rag")), ctx.legend, where,
+        rag, rag_raw, rag_issues = rag_of(row.cell(_status_column(row, header, ctx)), ctx.legend, where,
                                           table.page_start, table.index)
         issues.extend(rag_issues)
         ref, commitment = parse_ref(row.text(header.col("ref"))), clean_html(row.text(header.col("commitment")))
@@ -98,6 +98,19 @@ def commitments(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Ma
             origin=row_origin(table, row),
         ))
     return Mapped(tuple(records), tuple(issues), group, tuple(skipped))
+
+
+def _status_column(row: Row, header: HeaderMap, ctx: DocContext) -> int | None:
+    """The status a row reports now: of quarterly status columns ("Q1 BRAG" ... "Q4 BRAG") the
+    document's quarter, else the last one filled in."""
+    columns = header.all("rag")
+    if len(columns) <= 1:
+        return columns[0].col if columns else None
+    filled = [c for c in columns if row.text(c.col).strip() or row.fill(c.col)]
+    now = [c for c in filled if ctx.quarter and c.quarter == ctx.quarter]
+    if now:
+        return now[0].col
+    return filled[-1].col if filled else columns[0].col
 
 
 def split_ref(text: str) -> tuple[str | None, str]:

@@ -120,7 +120,8 @@ def normalise(document: ExtractedDocument, kind: DocKind | None = None) -> Norma
             best.unmapped, len(mapped.records), mapped.skipped,
             "; ".join(note for note in (
                 "built from headings and labelled paragraphs" if table.index >= len(document.tables) else "",
-                f"+{bonus[best.kind]:.1f} because the document's words name a {named}" if best.kind in bonus else "",
+                f"+{bonus[best.kind]:.1f} because the document's words name it: {_kind_words(named)}"
+                if best.kind in bonus else "",
             ) if note) or None,
         ))
 
@@ -133,7 +134,7 @@ def normalise(document: ExtractedDocument, kind: DocKind | None = None) -> Norma
     info = DocumentInfo(
         doc_type=doc_kind, title=facts.title, organisation=facts.organisation, service=facts.service,
         period_label=facts.period_label, financial_year=facts.financial_year, quarter=facts.quarter,
-        sources=facts.sources,
+        sources=facts.sources, organisation_source="printed" if facts.organisation else None,
     )
     issues.extend(value_issues)
     if doc_kind is DocKind.UNKNOWN:
@@ -141,6 +142,20 @@ def normalise(document: ExtractedDocument, kind: DocKind | None = None) -> Norma
                             "no table matched a commitments, indicator, action, funding or risk layout"))
     out: list[Record] = [*_legend_once(legend), *every, *narratives]
     return NormalisedDocument(info, tuple(out), tuple(unmapped), tuple(issues), tuple(explanations))
+
+
+def with_organisation(document: NormalisedDocument, organisation: str | None, source: str) -> NormalisedDocument:
+    """The document with an organisation given from outside it (a config entry or an inbox folder),
+    which overrides what the document prints."""
+    if not organisation:
+        return document
+    info = replace(document.info, organisation=organisation, organisation_source=source,
+                   sources=(*document.info.sources, ("organisation", f"the {source}")))
+    return replace(document, info=info)
+
+
+def _kind_words(kind: DocKind | None) -> str:
+    return kind.value.replace("_", " ") if kind else ""
 
 
 def _field_label(field: str, period: str | None, quarter: int | None) -> str:

@@ -130,15 +130,16 @@ def document_facts(blocks: Sequence[Block], tables: Sequence[RawTable], kind: Do
         votes = _year_votes(texts)
         year = _winner(votes)
         if year is None:
-            headers = Counter(votes)
+            headers: Counter[str] = Counter()
             for table in tables:
                 for row in table.rows[:max(1, table.header_rows)]:
                     for cell in row:
                         for found_year in _years_in(cell.text):
                             headers[found_year] += 1
-            year = _winner(headers) if sum(headers.values()) else None
+            # a scorecard's history runs up to the year it reports: the latest year its headers print
+            year = max(headers) if headers else None
             if year:
-                sources.append(("financial_year", "the years printed in table headers"))
+                sources.append(("financial_year", "the latest year printed in table headers"))
         elif year:
             sources.append(("financial_year", "the first paragraphs"))
     if quarter is None:

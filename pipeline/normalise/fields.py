@@ -101,8 +101,10 @@ def match(text: str, kind: str, section: str = "tables") -> Match | None:
     if not hay:
         return None
     threshold = float(schemas.headers()["fuzzy_threshold"])
-    best: tuple[tuple[float, int, int], Match] | None = None
+    best: tuple[tuple[float, int, int, int], Match] | None = None
     head = _head(hay)
+    spec = schemas.headers()[section][kind] if section == "tables" else {}
+    precedence = set(spec.get("precedence", []))
     for fuzzy in (None, threshold):
         for field, synonym, needle in _synonyms(section, kind):
             at = _find(needle, hay, fuzzy)
@@ -111,7 +113,7 @@ def match(text: str, kind: str, section: str = "tables") -> Match | None:
             end = at + len(needle) - 1
             covers_head = int(at <= head <= end)
             literal = sum(not w.startswith("{") for w in needle)
-            rank = (float(literal + 0.5 * (len(needle) - literal)), covers_head, -at)
+            rank = (float(literal + 0.5 * (len(needle) - literal)), int(field in precedence), covers_head, -at)
             if best is None or rank > best[0]:
                 best = (rank, Match(field, synonym, "fuzzy" if fuzzy else "synonym", rank[0]))
         if best:

@@ -13,7 +13,7 @@ import schemas
 from pipeline.models import Cell, RawTable
 from pipeline.normalise.fields import match, table_kinds
 from pipeline.normalise.values import (
-    clean, is_frequency, is_month_label, is_placeholder, month_year, parse_direction, parse_financial_year,
+    MONTH_PATTERN, YEAR_PAIR_PATTERN, clean, is_frequency, is_month_label, is_placeholder, month_year, parse_direction, parse_financial_year,
     parse_number, parse_polarity, parse_quarter, parse_rag, rag_from_colour,
 )
 
@@ -57,6 +57,11 @@ class Record:
     def cell(self, col: int | None) -> Cell | None:
         """The cell at a grid column, if any."""
         return self.cells.get(col) if col is not None else None
+
+    def fill(self, col: int | None) -> str | None:
+        """The fill colour of the cell at a grid column, if any."""
+        cell = self.cell(col)
+        return cell.fill if cell else None
 
     @property
     def all_cells(self) -> list[Cell]:
@@ -139,6 +144,18 @@ def header_grid(table: RawTable) -> HeaderGrid:
     return HeaderGrid(count, labels, tuple(groups), caption, tuple(follow))
 
 
+def _is_spanning_note(row: Sequence[Cell], grid: HeaderGrid) -> bool:
+    """A row whose text stands in a cell spread over three or more differently headed columns."""
+    filled = _filled(row)
+    if len(filled) > 2:
+        return False
+    for cell in filled:
+        labels = {grid.label(c) for c in range(cell.col, cell.col + cell.col_span) if grid.label(c)}
+        if cell.col_span >= 3 and len(labels) >= 3 and not is_placeholder(cell.text) and len(cell.text.split()) >= 4:
+            return True
+    return False
+
+
 def _is_label_row(row: Sequence[Cell]) -> bool:
     """A row of "Label: value" pairs under a record ("Time Frame: | 31 March 2007 | Lead Officer | ...")."""
     filled = sorted(_filled(row), key=lambda c: c.col)
@@ -173,6 +190,10 @@ def _key(text: str) -> str:
 def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
     """The table's logical records below its header; banners give the group of the records under them."""
     carried: dict[int, tuple[Cell, int]] = {}
+    # Word says how far a merged cell reaches down (row_span); a PDF prints it once and leaves the
+    # grid positions below it empty of any cell, so there an absent cell is the merged one above.
+    spans_known = any(c.row_span > 1 for row in table.rows for c in row)
+    above: dict[int, Cell] = {}
     out: list[Record] = []
     group: str | None = grid.caption
     follow_layout = {(col, span) for col, span, _ in grid.follow}
@@ -184,10 +205,16 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
         for col, (cell, last) in list(carried.items()):
             if index <= last and col not in own:
                 cells[col] = cell
+        if not spans_known and _filled(row) and not is_banner(table, row):
+            for col, cell in above.items():
+                if col not in cells and not any(c.col <= col < c.col + c.col_span for c in row):
+                    cells[col] = cell
         for cell in row:
             if cell.row_span > 1:
                 for col in range(cell.col, cell.col + cell.col_span):
                     carried[col] = (cell, index + cell.row_span - 1)
+        if is_banner(table, row) or _repeats_header(row, grid):
+            above = {}
         if out and follow_layout and any((c.col, c.col_span) in follow_layout for c in _filled(row)):
             previous = out[-1]
             for cell in row:
@@ -203,6 +230,14 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
         if _repeats_header(row, grid):
             # each objective printing its own header: the block under it is a new section
             continue
+        if out and _is_spanning_note(row, grid):
+            # a row of wide cells under a record ("Low is good" | a note across the value columns)
+            previous = out[-1]
+            for cell in row:
+                if cell.text.strip():
+                    previous.extras.append(("", cell))
+            previous.rows.append(index)
+            continue
         if out and _is_label_row(row):
             previous = out[-1]
             filled = sorted(_filled(row), key=lambda c: c.col)
@@ -211,12 +246,18 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
             previous.rows.append(index)
             continue
         out.append(Record(index, cells, frozenset(own), rows=[index], group=group))
+        above = dict(cells)
     return out
 
 
 # --- what a column holds ------------------------------------------------------------------
 
-_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d+(?:[.\-]\d+)*[a-z]?(?:\([a-z0-9]{1,3}\))?\.?$")
+_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d+(?:[.\-]\d+)*(?:[a-z]|[.\-][A-Za-z]{1,3})?(?:\([a-z0-9]{1,3}\))?\.?$")
+_MONTH_WORD = re.compile(MONTH_PATTERN, re.IGNORECASE)
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+_YEARS = re.compile(YEAR_PAIR_PATTERN)
+_PLAIN_NUMBER = re.compile(r"^[-–]?\s*[£$€]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*(?:%|[kKmM]|bn)?"
+                           r"(?:\s*[a-zA-Z]{1,12}\.?)?\s*[*<>]?$")
 _NUMBERED = re.compile(r"^(?P<ref>\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9]{1,3}\))?|\([a-z0-9]{1,3}\)|[a-z]\))[.):]?\s+(?P<rest>\S.*)$",
                        re.DOTALL)
 _DATE = re.compile(r"(?i)\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
@@ -267,10 +308,13 @@ def is_date(text: str) -> bool:
     value = clean(text) or ""
     if len(value.split()) > 5 or not value:
         return False
-    if _DATE.search(value) or month_year(value):
+    found = _DATE.search(value)
+    if found and len(value[:found.start()].split()) + len(value[found.end():].split()) <= 2:
         return True
-    return bool(re.search(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", value)) and \
-        len(value) <= 30 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", value.lower().replace("sept", ""))
+    if month_year(value):
+        return True
+    return bool(_MONTH_WORD.search(value)) and len(value) <= 30 and \
+        not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", value.lower())
 
 
 def is_person(text: str) -> bool:
@@ -302,8 +346,12 @@ def cell_type(cell: Cell | None) -> str:
         return "polarity"
     if is_frequency(text):
         return "frequency"
-    if parse_number(text) is not None and len(text.split()) <= 3 and not _DATE.search(text):
-        if _REF.match(text) and re.search(r"\d\.\d+\.", text):
+    if _MONTH_WORD.search(_NOTE.sub("", text)) and is_date(text):
+        return "date"
+    # "54.5 (2005-2007 ave)", "28.9% (to Feb 11)", "2310 2006/07": a number with a note or its year
+    bare = _YEARS.sub("", _NOTE.sub("", text)).strip()
+    if parse_number(text) is not None and _PLAIN_NUMBER.match(bare) and not _DATE.search(bare):
+        if _REF.match(text) and (re.search(r"\d\.\d+\.", text) or re.search(r"\d\([a-z0-9]{1,3}\)$", text)):
             return "ref"
         return "number"
     if is_date(text):
@@ -326,6 +374,7 @@ class Profile:
     col: int
     counts: tuple[tuple[str, int], ...]
     filled: int
+    leading_numbers: int = 0
 
     @property
     def dominant(self) -> str:
@@ -351,7 +400,9 @@ def profiles(width: int, rows: Sequence[Record]) -> list[Profile]:
     for col in range(width):
         counts = Counter(cell_type(r.cells.get(col)) if col in r.own or col in r.cells else "empty" for r in rows)
         filled = sum(n for t, n in counts.items() if t not in ("empty", "placeholder"))
-        out.append(Profile(col, tuple(sorted(counts.items())), filled))
+        leading = sum(1 for r in rows if (cell := r.cells.get(col)) is not None and not is_placeholder(cell.text)
+                      and parse_number(cell.text) is not None)
+        out.append(Profile(col, tuple(sorted(counts.items())), filled, leading))
     return out
 
 

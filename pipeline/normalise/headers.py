@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pipeline.models import RawTable
 from pipeline.normalise.fields import kind_spec, match, match_field, table_kinds
 from pipeline.normalise.grid import HeaderGrid, Profile, Record, header_grid, profiles, records
-from pipeline.normalise.values import parse_financial_year, parse_quarter
+from pipeline.normalise.values import financial_period, month_year, parse_financial_year, parse_quarter
 
 __all__ = ["Column", "HeaderMap", "TableReading", "map_header", "match_field", "read_table"]
 
@@ -80,7 +80,12 @@ class TableReading:
 
 
 def _period_of(label: str) -> tuple[str | None, int | None]:
-    return parse_financial_year(label), parse_quarter(label)
+    """The year and quarter a header names; a date in it ("Q2 performance (30 September 2013)",
+    "Baseline at 31 March 2013") gives the financial year it falls in."""
+    year = parse_financial_year(label)
+    if year is None and (when := month_year(label)):
+        year = financial_period(*when)[0]
+    return year, parse_quarter(label)
 
 
 def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> HeaderMap | None:
@@ -102,7 +107,8 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
         field = matched.field if matched else None
         how = matched.how if matched else "content"
         if field and profile and profile.filled:
-            if field in NUMERIC_FIELDS and profile.share("number") < 0.5:
+            if field in NUMERIC_FIELDS and profile.share("number") < 0.5 \
+                    and profile.leading_numbers * 10 < profile.filled * 8:
                 if dominant in by_content:
                     field = by_content[dominant]
                 elif dominant in _TEXT_TYPES:
@@ -117,6 +123,8 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
                 field, how = "rag", "content"
             elif field == "description" and dominant == "code_text":
                 field, how = "code_text", "content"
+            elif field == "description" and dominant == "ref" and "code" not in taken:
+                field, how = "code", "content"
         if field is None or (field in taken and field not in repeatable):
             if field is None and (not label or not matched):
                 leftovers.append(col)
@@ -135,6 +143,10 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
         if profile is None or not profile.filled:
             continue
         dominant = profile.dominant
+        if label and dominant not in ("code_text", "ref", "numbered", "rag"):
+            # a header that names no field: only content that speaks for itself maps
+            unmapped.append((col, label))
+            continue
         field = by_content.get(dominant)
         if dominant in ("sentence", "numbered", "code_text", "text") and field is None:
             field = "code_text" if kind == "indicators" and dominant == "code_text" else spec.get("main")
@@ -172,6 +184,10 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
     if not all(taken.intersection(group) for group in required):
         return None
     score += len(required)
+    if kind == "indicators" and not any(
+            c.field in NUMERIC_FIELDS and c.col < len(found) and found[c.col].share("number") > 0 for c in columns) \
+            and "code" not in taken:
+        score -= 2.0  # measured in numbers: a table with no number and no code is rarely a scorecard
     return HeaderMap(kind, grid.header_rows - 1, tuple(sorted(columns, key=lambda c: c.col)),
                      tuple(sorted(unmapped)), score)
 

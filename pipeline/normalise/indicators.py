@@ -4,6 +4,7 @@ direction of travel for the value they judge."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.models import Indicator, IndicatorValue, Issue, Severity
 from pipeline.normalise.commitments import row_origin
@@ -20,6 +21,8 @@ from pipeline.normalise.values import (
 VALUE_FIELDS = ("baseline", "target", "actual")
 _AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month)\b")
 _TRAILING_CODE = re.compile(r"\((?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]?)\)\s*$")
+_PART = re.compile(r"^\(?([a-z]|[ivx]{1,4})\)\s*")
+_BARE_YEAR = re.compile(r"^\s*(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}\s*$")
 _PREVIOUS = re.compile(r"(?i)\b(last|previous|prior)\s+(period|quarter|year)\b")
 _CURRENT = re.compile(r"(?i)\b(current|this period|latest|value|performance|result|position)\b")
 
@@ -33,6 +36,8 @@ def _context_year(header: HeaderMap, ctx: DocContext) -> str | None:
 def column_period(column: Column, year: str | None, row_period: str | None, ctx: DocContext) -> str | None:
     """The period a value column's header names, in the contract's vocabulary where it can say it."""
     label = clean(column.header) or ""
+    if _AS_PRINTED.search(label):
+        return label
     if column.quarter:
         fy = column.period or year
         return f"{fy} Q{column.quarter}" if fy else label
@@ -71,7 +76,8 @@ def _judged(column: Column, header: HeaderMap, values: dict[int, IndicatorValue]
     same = [c for c in actuals if (column.group and c.group == column.group)
             or (column.quarter and c.quarter == column.quarter and c.period == column.period)]
     if same:
-        return same[0].col
+        left = [c for c in same if c.col < column.col]
+        return left[-1].col if left else same[0].col
     if column.period and not column.quarter:
         exact = [c for c in actuals if values[c.col].period == column.period]
         if exact:
@@ -90,17 +96,26 @@ def _judged(column: Column, header: HeaderMap, values: dict[int, IndicatorValue]
 def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped:
     """Indicators, and one value row per printed number, with the status and direction of the value judged."""
     table = reading.table
+    header = _years_as_targets(header, table.heading or reading.grid.caption)
     year = _context_year(header, ctx)
     found: list[Indicator | IndicatorValue] = []
     issues: list[Issue] = []
     skipped: list[int] = []
     rows = reading.records
+    seen: set[str] = set()
     for row in rows:
         code, description = _code_and_description(row, header)
+        code_col = header.col("code")
+        if code and code in seen and code_col is not None and code_col not in row.own:
+            # a code merged over parts a) and b): each part is its own indicator
+            part = _PART.match(description or "")
+            code = f"{code} {part.group(1)})" if part else None
+        if code:
+            seen.add(code)
         if code is None and header.col("code") is None and header.col("code_text") is None and len(rows) == 1:
             code = ctx.headline
         numbers = [c for c in header.columns if c.field in VALUE_FIELDS and parse_number(row.text(c.col)) is not None]
-        statuses = [c for c in header.all("rag") if row.text(c.col).strip() or _fill(row, c.col)]
+        statuses = [c for c in header.all("rag") if row.text(c.col).strip() or row.fill(c.col)]
         if (code is None and description is None) or (
                 code is None and not numbers and not any(clean(row.text(c.col)) for c in header.all("rag"))):
             skipped.append(row.index)
@@ -121,10 +136,11 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
             if column.field not in VALUE_FIELDS:
                 continue
             raw = clean(row.text(column.col))
-            if raw is None or is_placeholder(raw):
-                continue
+            if raw is None or is_placeholder(raw) or not re.search(r"\d", raw):
+                continue  # "Data not yet available": printed, but no number
             if column.field == "baseline":
                 number, period = split_value_and_period(raw)
+                period = period or column.period
             else:
                 number, period = parse_number(raw), column_period(column, year, row_period, ctx)
             if number is None:
@@ -160,8 +176,19 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
     return Mapped(tuple(found), tuple(issues), ctx.group, tuple(skipped))
 
 
+def _years_as_targets(header: HeaderMap, heading: str | None) -> HeaderMap:
+    """Bare year columns are targets in a table headed as targets ("Key Indicators & Targets") that
+    has no target column of its own; elsewhere a year column is the year's actual."""
+    if header.all("target") or not heading or not re.search(r"(?i)\btargets?\b", heading):
+        return header
+    columns = tuple(
+        replace(c, field="target") if c.field == "actual" and c.period and _BARE_YEAR.match(c.header) else c
+        for c in header.columns
+    )
+    return replace(header, columns=columns)
+
+
 def _with(value: IndicatorValue, **changes: object) -> IndicatorValue:
-    from dataclasses import replace
     return replace(value, **changes)  # type: ignore[arg-type]
 
 
@@ -195,6 +222,3 @@ def _folded_comment(row: Row) -> str | None:
     return " ".join(t for t in texts if t) or None
 
 
-def _fill(row: Row, col: int) -> str | None:
-    cell = row.cell(col)
-    return cell.fill if cell else None

@@ -13,9 +13,19 @@ _RAG_CAPTION = re.compile(r"(?i)\b(rag|status|rating|key|colour|performance)\b")
 
 
 def _entries_in_row(row: Sequence[Cell]) -> list[RagLevel]:
-    """Swatch-and-meaning pairs along one row: "[red] | Alert | [amber] | Warning | [] | Unknown"."""
+    """Swatch-and-meaning pairs along one row: "[red] | Alert | [amber] | Warning | [] | Unknown";
+    or a status word first and its meanings after it: "Red | significant concerns | worse than target"."""
     cells = sorted(row, key=lambda c: c.col)
     found: list[RagLevel] = []
+    lead = clean(cells[0].text) if cells else None
+    word = parse_rag(lead) if lead and len(lead.split()) <= 3 else None
+    if word is not None:
+        colour = cells[0].fill if cells[0].fill and rag_from_colour(cells[0].fill) else None
+        for meaning in cells[1:]:
+            text = clean(meaning.text)
+            if text:
+                found.append(RagLevel(word, lead or "", text, f"#{colour.lstrip('#').upper()}" if colour else None))
+        return found
     # a row with texts that follow no empty swatch is a data row whose colour-only status sits
     # beside its commentary (environment-scorecard-q2-2009-10's actions), not a key
     unpaired = [c for i, c in enumerate(cells) if clean(c.text) and (i == 0 or clean(cells[i - 1].text))]
@@ -44,7 +54,7 @@ def legend_in_table(table: RawTable) -> list[RagLevel] | None:
     levels: list[RagLevel] = []
     in_direction = False
     coloured = 0
-    for row in table.rows:
+    for row in table.rows[table.header_rows:]:
         filled = [c for c in row if c.text.strip()]
         first = min(filled, key=lambda c: c.col) if filled else None
         if first is not None and (len(filled) == 1 and first.col_span > 1 or first.col == 0 and first.fill

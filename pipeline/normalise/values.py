@@ -99,6 +99,11 @@ def rag_from_colour(colour: str | None) -> Rag | None:
     rgb = parse_colour(colour)
     if rgb is None:
         return None
+    assert colour is not None
+    named = schemas.vocabularies()["rag"].get("named", {})
+    key = colour.strip().lstrip("#").upper()
+    if key in named:
+        return Rag(named[key])
     spec = schemas.vocabularies()["rag"]["colours"]
     hue, saturation, value = colorsys.rgb_to_hsv(*rgb)
     if saturation < spec["min_saturation"] or value < spec["min_value"]:
