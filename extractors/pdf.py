@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -76,11 +77,13 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         page_tables: list[PageTable] = []
         lines: list[_Line] = []
         chars = 0
+        sizes: Counter[float] = Counter()  # the body size is the commonest in the whole text, tables too
         for page in pdf.pages:
             try:
                 found, outside, right = _page_tables(page, DEFAULTS)
                 lines.extend(_Line(page.page_number, line, right, float(page.height)) for line in outside)
                 chars += len(page.chars)
+                sizes.update(round(float(c["size"]), 1) for c in page.chars if c["text"].strip())
             except (PdfminerException, MalformedPDFException) as exc:
                 raise CorruptFile(
                     f"{name}: page {page.page_number} of the PDF is damaged and cannot be read; "
@@ -93,7 +96,8 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
             f"{name}: the PDF has no text layer (it looks scanned); send the Word original "
             "or a PDF exported from Word."
         )
-    blocks = _blocks(_without_furniture(lines, page_count), DEFAULTS)
+    body = sizes.most_common(1)[0][0] if sizes else None
+    blocks = _blocks(_without_furniture(lines, page_count), DEFAULTS, body)
     tables, issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
     return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), tuple(issues))
@@ -140,7 +144,10 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
                 span = max(1, _position(bbox[2], x_edges) - col)
                 inside = words_in(words, bbox)
                 row_words.extend(inside)
-                text = join_lines(group_lines(inside), bbox[2] - tuning.cell_padding)
+                # the text's right limit: the cell's edge less a margin as wide as its left one
+                margin = min((w.x0 for w in inside), default=bbox[0] + tuning.cell_padding) - bbox[0]
+                right = bbox[2] - max(1.0, margin)
+                text = join_lines(group_lines(inside), right)
                 cells.append(Cell(text, row_index, col, page.page_number, _fill_for(bbox, fills, tuning), 1, span))
             rows.append(tuple(cells))
             bold_rows.append(bool(row_words) and all(w.bold for w in row_words))
@@ -225,7 +232,7 @@ def _is_whole(table: Any, words: Sequence[Word], tuning: PdfSettings) -> bool:
     """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells."""
     inside = [w for w in words if _inside(w, table.bbox)]
     if not inside:
-        return True
+        return False  # filled rectangles alone (colour-only status cells): the table around them has the text
     cells = [c for row in table.rows for c in row.cells if c]
     stray = [w for w in inside if not any(_inside(w, c) for c in cells)]
     return len(stray) <= tuning.stray_share * len(inside)
@@ -378,12 +385,13 @@ def _without_furniture(lines: Sequence[_Line], pages: int) -> list[_Line]:
 
 
 def _entry_pattern() -> re.Pattern[str]:
-    """A line that starts an entry of its own: a legend word and its dash, a code, a bullet, a number."""
-    vocab = schemas.vocabularies()
-    codes = "|".join(f"(?:{p})" for p in vocab["codes"]["patterns"])
-    legend = vocab["legend"]["pattern"].lstrip("^")
+    """A line that starts an entry of its own: a label and its dash or colon ("Green – On
+    Trajectory", "Directorate: Delivery"), a code, a bullet, a number. A hyphen counts only with
+    a space after it, so a wrapped "under-performing" does not."""
+    codes = "|".join(f"(?:{p})" for p in schemas.vocabularies()["codes"]["patterns"])
+    label = r"[A-Za-z][A-Za-z /]{0,20}?(?:\s*[–—:]|\s*-\s)\s*\S"
     bullets = re.escape("".join(sorted(BULLETS)))
-    return re.compile(rf"^(?:{legend}|(?:{codes})\b|[{bullets}]|\(?\d{{1,2}}[.)]\s|\d+(?:\.\d+)+\s)")
+    return re.compile(rf"^(?:{label}|(?:{codes})\b|[{bullets}]|\(?\d{{1,2}}[.)]\s|\d+(?:\.\d+)+\s)")
 
 
 def _starts_entry(previous: _Line, line: _Line) -> bool:
@@ -393,16 +401,16 @@ def _starts_entry(previous: _Line, line: _Line) -> bool:
     a line that ended short is one; so is any line the line before could have held the first
     word of, since Word and LibreOffice only wrap a line that is full.
     """
-    if _ENTRY.match(line.text) and previous.line.x1 < line.right - 2 * line.size:
-        return True
+    if _ENTRY.match(line.text):
+        return True  # a wrapped line hardly ever starts with a legend word and dash, a code or a bullet
     return not is_wrap(previous.line, line.line, line.right)
 
 
-def _blocks(lines: Sequence[_Line], tuning: PdfSettings) -> list[Block]:
+def _blocks(lines: Sequence[_Line], tuning: PdfSettings, body_size: float | None = None) -> list[Block]:
     """Group lines into headings and paragraphs by font size, boldness, vertical gaps and entries."""
     if not lines:
         return []
-    body = statistics.mode(round(line.size, 1) for line in lines)
+    body = body_size or statistics.mode(round(line.size, 1) for line in lines)
     heading_sizes = sorted({round(l.size, 1) for l in lines if l.size >= body * tuning.heading_size_ratio},
                            reverse=True)
     grouped: list[list[_Line]] = []

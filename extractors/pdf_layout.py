@@ -131,10 +131,21 @@ def is_wrap(before: TextLine, after: TextLine, right: float) -> bool:
 
 
 def _breaks_word(before: TextLine, after: TextLine, right: float) -> bool:
-    """A word too long for its column, broken mid-word: "Performan" / "ce" in a narrow cell."""
-    last = before.words[-1]
-    return (len(before.words) == 1 and after.words[0].text[:1].islower()
-            and last.x1 >= right - last.size)
+    """A word too long for its column, broken mid-word: "Performan" / "ce" in a narrow cell.
+
+    LibreOffice breaks a word only when it alone is wider than the column, so the line holds
+    that one word up to the column's edge and the next line starts with a short lowercase
+    fragment that is no word of its own ("Good" / "is ?" is an ordinary wrap).
+    """
+    last, fragment = before.words[-1], after.words[0].text
+    return (len(before.words) == 1 and len(last.text) >= 6 and last.x1 >= right - last.size
+            and fragment[:1].islower() and len(fragment.rstrip(".,;:)")) <= 3
+            and fragment.rstrip(".,;:)").lower() not in _SHORT_WORDS)
+
+
+_SHORT_WORDS = frozenset(
+    "a an and are as at be but by for from has in into is it its of on or so than that the to was we "
+    "were will with".split())
 
 
 def join_lines(lines: Sequence[TextLine], right: float) -> str:

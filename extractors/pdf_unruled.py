@@ -31,6 +31,7 @@ class UnruledSettings:
     min_multi_lines: int = 2  # lines with two or more segments a table needs
     paragraph_share: float = 0.5  # a one-segment line this share of the text's width is running text
     cell_padding: float = 2.0
+    margin_guess: float = 10.0  # points from a column's text limit to where its cell ends
 
     def __post_init__(self) -> None:
         if self.segment_gap <= 0 or self.segment_gap_ratio <= 0 or self.end_gap_ratio <= 0:
@@ -113,7 +114,10 @@ def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, f
             continue
         previous = run[-1]
         gap = line.top - previous.bottom
-        ruled = any(previous.bottom - 1 <= y <= line.top + 1 for y, _, _ in rules)
+        # a rule carries a table on over a wide gap only when the line starts right under it, as a
+        # ruled row does; a table's bottom border with a heading some way below ends the table
+        ruled = any(previous.bottom - 1 <= y <= line.top + 1 and line.top - y <= 0.5 * line.size
+                    for y, _, _ in rules)
         if gap > tuning.end_gap_ratio * max(line.size, previous.size) and not ruled:
             close()
             if multi:
@@ -174,9 +178,21 @@ def _table(run: Sequence[TextLine], rules: Sequence[tuple[float, float, float]],
     rows = _rows(run, starts, inner_rules, tuning)
     ends = [s - tuning.cell_padding for s in starts[1:]] + [right + tuning.cell_padding]
     x_edges = tuple([starts[0] - tuning.cell_padding] + ends)
+    # how far text reaches in each column: the right limit a wrapped line fills, whatever the
+    # cell margins (Word's default 0.19 cm, the corpus's 0.1 cm)
+    limits = list(ends)
+    reach: dict[int, float] = {}
+    for line in run:
+        for word in line.words:
+            col = _col_of(word.x0, starts)
+            reach[col] = max(reach.get(col, 0.0), word.x1)
+    for col, x1 in reach.items():
+        # at least as far as text reaches; Word's default margins leave about 12 points between
+        # a column's text and the next column's
+        limits[col] = min(ends[col], max(x1 + 0.5, ends[col] - tuning.margin_guess))
     out_rows: list[list[FoundCell]] = []
     for row_lines, (row_top, row_bottom) in rows:
-        cells = _cells(row_lines, starts, ends, row_top, row_bottom, tuning)
+        cells = _cells(row_lines, starts, ends, limits, row_top, row_bottom, tuning)
         above = [(y, x0, x1) for y, x0, x1 in inner if out_rows and y <= row_lines[0].top + 1
                  and y >= row_lines[0].top - 2 * row_lines[0].size]
         if above:
@@ -221,7 +237,8 @@ def _rows(run: Sequence[TextLine], starts: Sequence[float], rules: Sequence[floa
     rows_ruled = len(rules) >= 2
     rows: list[list[TextLine]] = [[run[0]]]
     for previous, line in zip(run, run[1:]):
-        ruled = any(rows[-1][0].top < y <= line.top + 1 for y in rules)
+        # a rule across a row's first line is that row's own top border, drawn through its ascenders
+        ruled = any(rows[-1][0].top + 0.5 * line.size < y <= line.top + 1 for y in rules)
         if rows_ruled:
             starts_row = ruled
         else:
@@ -251,8 +268,8 @@ def _continues_first_column(row: Sequence[TextLine], line: TextLine, starts: Seq
     return is_wrap(last, now, right) or now.words[0].text[:1].islower()
 
 
-def _cells(lines: Sequence[TextLine], starts: Sequence[float], ends: Sequence[float], top: float,
-           bottom: float, tuning: UnruledSettings) -> list[FoundCell]:
+def _cells(lines: Sequence[TextLine], starts: Sequence[float], ends: Sequence[float], limits: Sequence[float],
+           top: float, bottom: float, tuning: UnruledSettings) -> list[FoundCell]:
     """One cell per column (empty ones too), a segment that crosses columns as one spanning cell."""
     by_col: dict[int, list[Word]] = {}
     spans: dict[int, int] = {}
@@ -271,7 +288,7 @@ def _cells(lines: Sequence[TextLine], starts: Sequence[float], ends: Sequence[fl
         span = spans.get(col, 1)
         words = by_col.get(col, [])
         end = ends[min(len(ends) - 1, col + span - 1)]
-        text = join_lines(group_lines(words), end - tuning.cell_padding) if words else ""
+        text = join_lines(group_lines(words), limits[min(len(limits) - 1, col + span - 1)]) if words else ""
         box = (starts[col] - tuning.cell_padding, top, end, bottom)
         cells.append(FoundCell(col, span, box, text, bool(words) and all(w.bold for w in words)))
         col += span
