@@ -23,6 +23,7 @@ test: $(BIN)/perfreturns
 samples: $(BIN)/perfreturns
 	$(BIN)/python samples/build.py --pdf --legacy
 	$(BIN)/python samples/build_scorecard.py --legacy
+	$(BIN)/python samples/regressions/build_issue_11.py
 
 # Rewrite the README's database section from schemas/contract.toml.
 readme: $(BIN)/perfreturns

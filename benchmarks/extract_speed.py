@@ -1,8 +1,8 @@
 """How long perfreturns takes to read each sample, as a ratio to the bare library read.
 
 The baseline, measured in the same run, is what any tool must pay: pdfplumber's
-`extract_tables()` and `extract_text()` on every page, or python-docx opening the file and
-reading every cell. The ratio says what our stitching, fills, classification and
+`extract_tables()` and `extract_text()` on every page, python-docx opening the file and
+reading every cell, or openpyxl loading a workbook's stored values and reading every cell. The ratio says what our stitching, fills, classification and
 normalisation add on top. Machines here are shared and noisy, so only ratios are reported.
 
     .venv/bin/python benchmarks/extract_speed.py [--repeat 5]
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import openpyxl
 import pdfplumber
 
 from pipeline.config import Settings
@@ -42,6 +43,18 @@ def _bare_docx(path: Path) -> None:
                 _ = cell.text
 
 
+def _bare_xlsx(path: Path) -> None:
+    workbook = openpyxl.load_workbook(path, data_only=True)
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                _ = cell.value, cell.number_format, cell.fill
+    workbook.close()
+
+
+BARE = {".pdf": _bare_pdf, ".docx": _bare_docx, ".xlsx": _bare_xlsx}
+
+
 def _measure(action: Callable[[], object], repeat: int) -> tuple[float, float]:
     """Median seconds and peak MiB of allocations over `repeat` runs."""
     times = []
@@ -62,8 +75,8 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     print(f"{'sample':<48} {'time ratio':>10} {'memory ratio':>13}")
-    for path in sorted(SAMPLES.glob("*.docx")) + sorted(SAMPLES.glob("*.pdf")):
-        bare = _bare_pdf if path.suffix == ".pdf" else _bare_docx
+    for path in sorted(SAMPLES.glob("*.docx")) + sorted(SAMPLES.glob("*.pdf")) + sorted(SAMPLES.glob("*.xlsx")):
+        bare = BARE[path.suffix]
         base_time, base_memory = _measure(lambda: bare(path), args.repeat)
         ours_time, ours_memory = _measure(lambda: read(path, settings), args.repeat)
         print(f"{path.name:<48} {ours_time / base_time:>10.2f} {ours_memory / base_memory:>13.2f}")
