@@ -314,22 +314,27 @@ class _Line:
 
     @property
     def top(self) -> float:
+        """The line's top."""
         return self.line.top
 
     @property
     def bottom(self) -> float:
+        """The line's bottom."""
         return self.line.bottom
 
     @property
     def text(self) -> str:
+        """The line's words."""
         return self.line.text
 
     @property
     def size(self) -> float:
+        """The line's font size."""
         return self.line.size
 
     @property
     def bold(self) -> bool:
+        """Whether the line is bold."""
         return self.line.bold
 
 

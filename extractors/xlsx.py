@@ -101,6 +101,7 @@ class _WorkbookReader:
         return self.order
 
     def read_sheet(self, sheet: Worksheet, number: int) -> None:
+        """One visible sheet: its regions split on blank rows and columns, as tables or as lines of text."""
         self.sheets = number
         used = sheet.max_row * sheet.max_column
         if used > self.tuning.max_cells:
