@@ -38,7 +38,7 @@ class PdfSettings:
     paragraph_gap_ratio: float = 0.6
     cell_padding: float = 2.0  # points between a cell's edge and its text
     stray_share: float = 0.1  # more words than this inside a ruled table but outside its cells: not its grid
-    margin_share: float = 0.06  # running headers and footers stand within this share of the page's edges
+    margin_share: float = 0.075  # running headers and footers stand within this share of the page's edges
 
     def __post_init__(self) -> None:
         if not 0 < self.fill_coverage <= 1:
