@@ -92,7 +92,7 @@ def check_vocabularies(data: dict[str, Any]) -> None:
             if name not in allowed:
                 raise ConfigError(f"{where}: [{section}] {name!r} is not one of {', '.join(sorted(allowed))}")
     patterns = [*data["codes"]["patterns"], *data["codes"].get("local_patterns", []), data["legend"]["pattern"],
-                data["legend_sentence"]["pattern"], data["funding"]["source_pattern"]]
+                data["legend_sentence"]["pattern"], data["funding"]["source_pattern"], *data["legend_phrases"].values()]
     for pattern in patterns:
         try:
             re.compile(pattern)
