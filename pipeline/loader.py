@@ -12,8 +12,9 @@ import sqlite_utils
 
 from pipeline.models import (
     Action, Commitment, ExtractedDocument, Funding, Indicator, IndicatorValue, Issue, Narrative,
-    NormalisedDocument, RagLevel, Risk,
+    NormalisedDocument, Officer, RagLevel, Risk,
 )
+from pipeline.nlp.officers import is_abbreviated, resolve
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -24,13 +25,14 @@ SCHEMA: dict[str, dict[str, type]] = {
     "documents": {"id": int, "sha256": str, "file_name": str, "file_type": str, "doc_type": str,
                   "organisation": str, "service": str, "title": str, "period_label": str,
                   "financial_year": str, "quarter": int, "status": str, "superseded_by": int,
-                  "pages": int, "run_id": int, "ingested_at": str, "size": int, "reason": str},
+                  "pages": int, "run_id": int, "ingested_at": str, "size": int, "reason": str,
+                  "organisation_source": str},
     "commitments": {"id": int, "document_id": int, "section": str, "section_code": str,
                     "group_label": str, "ref": str, "priority": str, "commitment": str,
                     "deliverable": str, "officers": str, "due": str, "rag": str, "rag_raw": str,
                     "comment": str, "page_start": int, "page_end": int, "row_index": int,
-                    "table_index": int},
-    "officers": {"id": int, "name": str},
+                    "table_index": int, "suggested_rag": str},
+    "officers": {"id": int, "name": str, "role": str, "organisation": str},
     "commitment_officers": {"commitment_id": int, "officer_id": int},
     "rag_scale": {"document_id": int, "rag": str, "label": str, "definition": str},
     "indicators": {"id": int, "code": str, "description": str, "unit": str, "polarity": str,
@@ -42,7 +44,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "actions": {"id": int, "document_id": int, "indicator_id": int, "ref": str, "action": str,
                 "milestone": str, "linked_plans": str, "lead_officer": str, "progress": str,
                 "due": str, "rag": str, "rag_raw": str, "page_start": int, "page_end": int,
-                "row_index": int},
+                "row_index": int, "suggested_rag": str},
     "funding": {"id": int, "document_id": int, "indicator_id": int, "line": str, "year": str,
                 "amount": float, "source": str, "is_total": int, "page": int, "row_index": int},
     "funding_sources": {"funding_id": int, "source": str, "amount": float},
@@ -54,6 +56,10 @@ SCHEMA: dict[str, dict[str, type]] = {
                      "mapped": int},
     "extraction_issues": {"id": int, "document_id": int, "severity": str, "code": str, "message": str,
                           "page": int, "table_index": int},
+    "comment_facts": {"id": int, "document_id": int, "record_table": str, "record_id": int, "kind": str,
+                      "text": str, "value": str, "start": int, "end": int, "field": str, "number": float,
+                      "subject": str},
+    "action_officers": {"action_id": int, "officer_id": int},
 }
 FOREIGN_KEYS = {
     "documents": [("run_id", "runs", "id")],
@@ -68,6 +74,8 @@ FOREIGN_KEYS = {
     "narratives": [("document_id", "documents", "id")],
     "source_cells": [("document_id", "documents", "id")],
     "extraction_issues": [("document_id", "documents", "id")],
+    "comment_facts": [("document_id", "documents", "id")],
+    "action_officers": [("action_id", "actions", "id"), ("officer_id", "officers", "id")],
 }
 FTS = {
     "commitments": ["section", "priority", "commitment", "deliverable", "officers", "comment"],
@@ -87,11 +95,16 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         pk: Any = "id" if "id" in columns else None
         if name == "commitment_officers":
             pk = ("commitment_id", "officer_id")
+        elif name == "action_officers":
+            pk = ("action_id", "officer_id")
         elif name == "funding_sources":
             pk = None
         table.create(columns, pk=pk, foreign_keys=FOREIGN_KEYS.get(name, []))
     db.table("documents").create_index(["sha256"], unique=True, if_not_exists=True)
-    db.table("officers").create_index(["name"], unique=True, if_not_exists=True)
+    if "idx_officers_name" in {index.name for index in db.table("officers").indexes}:
+        db.execute("drop index idx_officers_name")  # officers are now one row per person per organisation
+    db.table("officers").create_index(["organisation", "name"], if_not_exists=True)
+    db.table("comment_facts").create_index(["record_table", "record_id"], if_not_exists=True)
     db.table("indicators").create_index(["code", "organisation"], if_not_exists=True)
     for name, searchable in FTS.items():
         if not db.table(name).detect_fts():
@@ -119,6 +132,7 @@ def rows_for(extracted: ExtractedDocument, doc: NormalisedDocument) -> Rows:
         "organisation": info.organisation, "service": info.service, "title": info.title,
         "period_label": info.period_label, "financial_year": info.financial_year, "quarter": info.quarter,
         "pages": extracted.pages, "size": extracted.source.size,
+        "organisation_source": info.organisation_source,
     }]
     mapped = {t.index for t in doc.unmapped}
     for table in extracted.tables:
@@ -132,9 +146,39 @@ def rows_for(extracted: ExtractedDocument, doc: NormalisedDocument) -> Rows:
                 })
     for issue in doc.issues:
         rows["extraction_issues"].append(_issue_row(issue))
-    for record in doc.records:
+    positions: dict[int, tuple[str, int]] = {}
+    for index, record in enumerate(doc.records):
         _add_record(rows, record)
+        table_name = _RECORD_TABLES.get(type(record))
+        if table_name:
+            positions[index] = (table_name, len(rows[table_name]) - 1)
+    rows["comment_facts"] = _fact_rows(doc, positions)
     return rows
+
+
+_RECORD_TABLES: dict[type, str] = {
+    Commitment: "commitments", Action: "actions", Narrative: "narratives", Indicator: "indicators",
+    IndicatorValue: "indicator_values", Funding: "funding", Risk: "risks", RagLevel: "rag_scale",
+}
+
+
+def _fact_rows(doc: NormalisedDocument, positions: dict[int, tuple[str, int]]) -> list[dict[str, Any]]:
+    """comment_facts rows; `record` is the position of the row in its table, resolved by load()."""
+    out = []
+    for fact in doc.facts:
+        if fact.record_index not in positions:
+            continue
+        table_name, position = positions[fact.record_index]
+        out.append({"record_table": table_name, "record": position, "kind": fact.kind, "text": fact.text,
+                    "value": fact.value, "start": fact.start, "end": fact.end, "field": fact.field,
+                    "number": fact.number, "subject": fact.subject})
+    return out
+
+
+def _officer_links(record: Commitment | Action) -> list[dict[str, Any]]:
+    """One link per person or role; the people read from the commentary stage, else the names split."""
+    people = record.people or tuple(Officer(name) for name in getattr(record, "officer_names", ()))
+    return [{"officer": o.name, "role": o.role} for o in people]
 
 
 def _issue_row(issue: Issue) -> dict[str, Any]:
@@ -144,13 +188,13 @@ def _issue_row(issue: Issue) -> dict[str, Any]:
 
 def _add_record(rows: Rows, record: object) -> None:
     if isinstance(record, Commitment):
-        row = _fields(record, exclude={"officer_names"})
+        row = _fields(record, exclude={"officer_names", "people"})
         row.update(page_start=record.origin.page_start, page_end=record.origin.page_end,
                    row_index=record.origin.row_index, table_index=record.origin.table_index)
         position = len(rows["commitments"])
         rows["commitments"].append(row)
-        for name in record.officer_names:
-            rows["commitment_officers"].append({"commitment": position, "officer": name})
+        for link in _officer_links(record):
+            rows["commitment_officers"].append(dict(link, commitment=position))
     elif isinstance(record, RagLevel):
         rows["rag_scale"].append(_fields(record))
     elif isinstance(record, Indicator):
@@ -161,9 +205,11 @@ def _add_record(rows: Rows, record: object) -> None:
                    row_index=record.origin.row_index)
         rows["indicator_values"].append(row)
     elif isinstance(record, Action):
-        row = _fields(record)
+        row = _fields(record, exclude={"people"})
         row.update(page_start=record.origin.page_start, page_end=record.origin.page_end,
                    row_index=record.origin.row_index)
+        for link in _officer_links(record):
+            rows["action_officers"].append(dict(link, action=len(rows["actions"])))
         rows["actions"].append(row)
     elif isinstance(record, Funding):
         row = _fields(record, exclude={"sources"})
@@ -222,27 +268,68 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> tuple[int
             row["code"] or row["description"]: _upsert_indicator(db, row) for row in rows["indicators"]
         }
         commitment_ids = _insert_all(db, "commitments", rows["commitments"], document_id)
+        organisation = document.get("organisation")
         for link in rows["commitment_officers"]:
-            officer_id = db.table("officers").lookup({"name": link["officer"]})
             db.table("commitment_officers").insert(
-                {"commitment_id": commitment_ids[link["commitment"]], "officer_id": officer_id},
+                {"commitment_id": commitment_ids[link["commitment"]],
+                 "officer_id": _officer_id(db, link["officer"], link.get("role"), organisation)},
                 ignore=True,
             )
-        for name in ("rag_scale", "narratives", "source_cells", "extraction_issues"):
-            _insert_all(db, name, rows[name], document_id)
+        ids = {name: _insert_all(db, name, rows[name], document_id)
+               for name in ("rag_scale", "narratives", "source_cells", "extraction_issues")}
         linked = {
             name: [_link_indicator(row, indicator_ids) for row in rows[name]]
             for name in ("indicator_values", "actions", "funding", "risks")
         }
-        _insert_all(db, "indicator_values", linked["indicator_values"], document_id)
-        _insert_all(db, "actions", linked["actions"], document_id)
-        _insert_all(db, "risks", linked["risks"], document_id)
+        ids["indicator_values"] = _insert_all(db, "indicator_values", linked["indicator_values"], document_id)
+        action_ids = _insert_all(db, "actions", linked["actions"], document_id)
+        for link in rows.get("action_officers", []):
+            db.table("action_officers").insert(
+                {"action_id": action_ids[link["action"]],
+                 "officer_id": _officer_id(db, link["officer"], link.get("role"), organisation)},
+                ignore=True,
+            )
+        ids["risks"] = _insert_all(db, "risks", linked["risks"], document_id)
         funding_ids = _insert_all(db, "funding", linked["funding"], document_id)
         db.table("funding_sources").insert_all(
             {"funding_id": funding_ids[s["funding"]], "source": s["source"], "amount": s["amount"]}
             for s in rows["funding_sources"]
         )
+        ids.update(commitments=commitment_ids, actions=action_ids, funding=funding_ids)
+        ids["indicators"] = [indicator_ids[row["code"] or row["description"]] for row in rows["indicators"]]
+        _insert_facts(db, rows.get("comment_facts", []), ids, document_id)
     return document_id, superseded
+
+
+def _insert_facts(db: sqlite_utils.Database, facts: list[dict[str, Any]], ids: dict[str, list[int]],
+                  document_id: int) -> None:
+    """comment_facts rows pointing at the rows just inserted."""
+    rows = []
+    for fact in facts:
+        table_ids = ids.get(fact["record_table"], [])
+        record_id = table_ids[fact["record"]] if fact["record"] < len(table_ids) else None
+        rows.append({k: v for k, v in fact.items() if k != "record"} | {"record_id": record_id,
+                                                                          "document_id": document_id})
+    db.table("comment_facts").insert_all(rows)
+
+
+def _officer_id(db: sqlite_utils.Database, name: str | None, role: str | None, organisation: str | None) -> int:
+    """One officers row per person (or role) per organisation; initials resolve to a unique full name."""
+    if name is not None and is_abbreviated(name):
+        known = [r[0] for r in db.execute(
+            "select name from officers where organisation is ? and name is not null", [organisation]).fetchall()]
+        name = resolve(Officer(name, role), known).name
+    if name is None:
+        found = db.execute("select id from officers where name is null and role is ? and organisation is ?",
+                           [role, organisation]).fetchone()
+    else:
+        found = db.execute("select id, role from officers where name = ? and organisation is ?",
+                           [name, organisation]).fetchone()
+    if found is not None:
+        if name is not None and role and found[1] is None:
+            db.table("officers").update(found[0], {"role": role})
+        return int(found[0])
+    return _pk(db.table("officers").insert({"name": name, "role": role, "organisation": organisation}))
 
 
 def _link_indicator(row: dict[str, Any], indicator_ids: dict[str, int]) -> dict[str, Any]:

@@ -161,6 +161,34 @@ class DocumentInfo:
     period_label: str | None = None
     financial_year: str | None = None
     quarter: int | None = None
+    organisation_source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    """One person an officer cell names, or a role with no name ("DoSCE", "Head of Procurement")."""
+
+    name: str | None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommentFact:
+    """A fact read from commentary: a date, period, amount, count, percentage, slippage or completion.
+
+    `record_index` is the record's position in NormalisedDocument.records; `start` and `end`
+    are character offsets into that record's `field`.
+    """
+
+    record_index: int
+    field: str
+    kind: str
+    text: str
+    value: str | None
+    start: int
+    end: int
+    number: float | None = None
+    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +209,8 @@ class Commitment:
     rag_raw: str | None
     comment: str | None
     origin: Origin = field(default_factory=Origin)
+    people: tuple[Officer, ...] = ()
+    suggested_rag: Rag | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +266,8 @@ class Action:
     rag: Rag | None = None
     rag_raw: str | None = None
     origin: Origin = field(default_factory=Origin)
+    people: tuple[Officer, ...] = ()
+    suggested_rag: Rag | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +325,7 @@ class NormalisedDocument:
     records: tuple[Record, ...]
     unmapped: tuple[RawTable, ...] = ()
     issues: tuple[Issue, ...] = ()
+    facts: tuple[CommentFact, ...] = ()
 
     def of(self, kind: type[Record]) -> list[Record]:
         """The records of one type, in document order."""

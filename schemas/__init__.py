@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-FILES = ("headers", "vocabularies")
+FILES = ("headers", "vocabularies", "officers", "commentary")
 
 
 @cache
@@ -27,3 +27,13 @@ def headers() -> dict[str, Any]:
 def vocabularies() -> dict[str, Any]:
     """RAG words and colours, placeholders, code shapes, groups."""
     return load("vocabularies")
+
+
+def officers() -> dict[str, Any]:
+    """How officer cells split into people, job titles and role codes."""
+    return load("officers")
+
+
+def commentary() -> dict[str, Any]:
+    """The spaCy patterns that read facts, slippage and completion from commentary."""
+    return load("commentary")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import schemas
+from pipeline.nlp.officers import officer_names
 from pipeline.models import Block, BlockKind, Cell, Commitment, Issue, Rag, RagLevel, RawTable, Severity
 from pipeline.normalise.headers import HeaderMap
 from pipeline.normalise.tables import cell_at, is_banner, origin, text_at
@@ -104,7 +105,7 @@ def commitments_from(
             commitment=clean_html(text_at(row, header.col("commitment"))),
             deliverable=clean_html(text_at(row, header.col("deliverable"))),
             officers=officers,
-            officer_names=split_officers(officers),
+            officer_names=officer_names(officers),
             due=clean(text_at(row, header.col("due"))),
             rag=rag,
             rag_raw=rag_raw,
