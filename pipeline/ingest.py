@@ -15,6 +15,7 @@ from pipeline import loader
 from pipeline.config import Settings
 from pipeline.errors import FileRejected
 from pipeline.models import ExtractedDocument, NormalisedDocument, Outcome, Status
+from pipeline.nlp.enrich import enrich, organisation_given
 from pipeline.normalise import normalise
 from pipeline.validate import validate
 
@@ -34,7 +35,12 @@ def read(path: Path, settings: Settings) -> Extraction:
     """Everything perfreturns would load from one file; raises FileRejected for an unreadable one."""
     source = source_file(path, settings)
     extracted = extractors.extract(source, settings)
-    return Extraction(extracted, validate(normalise(extracted)))
+    return Extraction(extracted, _mapped(extracted, path, settings))
+
+
+def _mapped(extracted: ExtractedDocument, path: Path, settings: Settings) -> NormalisedDocument:
+    """Normalise, validate, then read the commentary."""
+    return enrich(extracted, validate(normalise(extracted)), organisation_given(path, settings))
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -77,7 +83,7 @@ def _ingest_one(db: sqlite_utils.Database, path: Path, settings: Settings, run_i
                                             file_type=source.file_type.value, size=source.size,
                                             code=exc.code, reason=str(exc), run_id=run_id)
         return Outcome(path, Status.QUARANTINED, document_id, str(exc))
-    document = validate(normalise(extracted))
+    document = _mapped(extracted, path, settings)
     rows = loader.rows_for(extracted, document)
     document_id, superseded = loader.load(db, rows, run_id)
     counts = tuple((name, len(rows[name])) for name in loader.SUMMARY_TABLES if rows.get(name))
