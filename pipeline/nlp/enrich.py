@@ -126,7 +126,7 @@ def enrich(extracted: ExtractedDocument, document: NormalisedDocument,
     info = _organisation(extracted, document.info, given)
     records = _with_people(document.records)
     texts = [item for index, record in enumerate(records) for item in _commentary(index, record)]
-    results = read_texts([text for _, _, text in texts], info.financial_year) if texts else []
+    results = read_texts([text for _, _, text in texts], info.financial_year, info.quarter) if texts else []
     facts: list[CommentFact] = []
     by_record: dict[int, list[Found]] = {}
     for (index, name, _), found in zip(texts, results):

@@ -61,13 +61,19 @@ def _fy_start(financial_year: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _month_year(month: int, year: int | None, fy_start: int | None) -> int | None:
-    """A month's calendar year: printed, else within the document's financial year (April to March)."""
+def _month_year(month: int, year: int | None, fy_start: int | None, quarter: int | None = None) -> int | None:
+    """A month's calendar year: printed; else, in a quarterly return, the nearest to the quarter's end
+    ("from April" in a Q3 2007/08 return is April 2008); else within the financial year (April to March)."""
     if year is not None:
         return year
     if fy_start is None:
         return None
-    return fy_start if month >= 4 else fy_start + 1
+    if quarter is None:
+        return fy_start if month >= 4 else fy_start + 1
+    end_month = 3 * quarter + 3  # Q1 ends in June; Q4 ends in March of the next year (month 15)
+    reference = fy_start * 12 + end_month - 1
+    return min((fy_start - 1, fy_start, fy_start + 1, fy_start + 2),
+               key=lambda y: abs(y * 12 + month - 1 - reference))
 
 
 def parse_period(text: str) -> str | None:
@@ -121,7 +127,7 @@ def _neighbour_year(span: Span) -> int | None:
     return None
 
 
-def normalise_entity(span: Span, financial_year: str | None) -> str | None:
+def normalise_entity(span: Span, financial_year: str | None, quarter: int | None = None) -> str | None:
     """The contract's value for a date, period or amount the ruler found."""
     label = span.label_
     fy_start = _fy_start(financial_year)
@@ -131,7 +137,7 @@ def normalise_entity(span: Span, financial_year: str | None) -> str | None:
         if month is None:
             return None
         year_text = words[-1] if words[-1].isdigit() and len(words) > 1 else None
-        year = _month_year(month, _year(year_text) if year_text else _neighbour_year(span), fy_start)
+        year = _month_year(month, _year(year_text) if year_text else _neighbour_year(span), fy_start, quarter)
         if year is None:
             return None
         if label == "MONTH":
@@ -154,8 +160,8 @@ def normalise_entity(span: Span, financial_year: str | None) -> str | None:
         n = re.search(r"[1-4]", " ".join(words[:2]))
         printed = parse_period(words[-1]) if "/" in words[-1] else None
         period = printed or financial_year
-        quarter = f"Q{n.group(0)}" if n else None
-        return f"{period} {quarter}" if period and quarter else quarter
+        which = f"Q{n.group(0)}" if n else None
+        return f"{period} {which}" if period and which else which
     if label == "MONEY":
         amount = parse_money(span.text)
         return None if amount is None else str(int(amount))
@@ -233,14 +239,14 @@ def _counts(doc: Doc, taken: set[int], spec: dict[str, Any]) -> list[Found]:
     return found
 
 
-def _facts_in(doc: Doc, financial_year: str | None, loaded: Engine) -> list[Found]:
+def _facts_in(doc: Doc, financial_year: str | None, quarter: int | None, loaded: Engine) -> list[Found]:
     spec = loaded.spec
     found: list[Found] = []
     taken: set[int] = set()
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
         kind = _KINDS[ent.label_]
-        value = normalise_entity(ent, financial_year)
+        value = normalise_entity(ent, financial_year, quarter)
         number = None
         subject = None
         if kind in ("money", "percentage") and value is not None:
@@ -268,14 +274,18 @@ def _facts_in(doc: Doc, financial_year: str | None, loaded: Engine) -> list[Foun
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-def read_texts(texts: Sequence[str], financial_year: str | None = None) -> list[list[Found]]:
-    """The facts in each text, in order; spaCy is loaded on the first call of the process."""
+def read_texts(texts: Sequence[str], financial_year: str | None = None,
+               quarter: int | None = None) -> list[list[Found]]:
+    """The facts in each text, in order; spaCy is loaded on the first call of the process.
+
+    The document's financial year (and quarter) date what is printed without a year: "Q4", "January".
+    """
     if not any(t.strip() for t in texts):
         return [[] for _ in texts]
     loaded = engine()
-    return [_facts_in(doc, financial_year, loaded) for doc in loaded.nlp.pipe(texts)]
+    return [_facts_in(doc, financial_year, quarter, loaded) for doc in loaded.nlp.pipe(texts)]
 
 
-def read_text(text: str, financial_year: str | None = None) -> list[Found]:
+def read_text(text: str, financial_year: str | None = None, quarter: int | None = None) -> list[Found]:
     """The facts in one text."""
-    return read_texts([text], financial_year)[0]
+    return read_texts([text], financial_year, quarter)[0]

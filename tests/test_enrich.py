@@ -1,0 +1,129 @@
+"""The commentary stage: RAG consistency, suggested statuses, organisation, and spaCy loaded lazily."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+import sqlite_utils
+
+from pipeline.config import Settings
+from pipeline.ingest import ingest, read
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ["adult-services-commitments-q3-2007-08.docx", "adult-services-commitments-q3-2007-08.pdf",
+         "ni-136-action-plan.docx", "ni-136-action-plan.pdf"]
+
+SLIPPING = ("The new hostel was due to open in September. The opening has slipped to January because "
+            "the contractor is behind schedule.")
+FINISHED = "Completed in March: all 12 wardens have been trained."
+NO_STATUS = "The review was completed in June and the new policy was published in July."
+
+
+def _return(path: Path, rows: list[tuple[str, str, str, str]], title: str) -> Path:
+    """A small commitments return: title, one table with the seed's four columns."""
+    document = docx.Document()
+    document.add_heading(title, level=0)
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells,
+                          ("Commitment", "Responsible Officer", "Red/Amber/Green?", "Comments On Progress")):
+        cell.text = text
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values):
+            cell.text = text
+    document.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def housing(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _return(tmp_path_factory.mktemp("returns") / "housing-q2.docx", [
+        ("Open a new hostel for homeless young people.", "S. Rochester", "Green", SLIPPING),
+        ("Train every sheltered housing warden in first aid.", "Sheila Rochester (Head of Service)", "Red",
+         FINISHED),
+        ("Review the allocations policy.", "Head of Housing - J Smith", "", NO_STATUS),
+        ("Publish the tenancy strategy.", "DoSCE", "Amber", "Consultation awaited; publication deferred."),
+    ], "Commitments Monitoring Q2 2009-10 - Housing")
+
+
+def test_a_green_commitment_whose_comment_reports_slippage_raises_rag_mismatch_quoting_it(housing):
+    issues = [i for i in read(housing, Settings()).document.issues if i.code == "rag_mismatch"]
+    assert [i.message for i in issues] == [
+        "table 1 row 1: the commitment is green but its commentary reports slippage ('slipped to'): "
+        "\"The opening has slipped to January because the contractor is behind schedule.\"",
+        "table 1 row 2: the commitment is red but its commentary says it is completed ('Completed'): "
+        "\"Completed in March: all 12 wardens have been trained.\"",
+    ]
+    assert {i.severity.value for i in issues} == {"warning"}
+
+
+def test_a_commitment_with_no_status_gets_a_suggested_rag_and_printed_ones_are_kept(housing, tmp_path):
+    db_path = tmp_path / "housing.db"
+    ingest([housing], Settings(db=db_path))
+    db = sqlite_utils.Database(db_path)
+    rows = [(r["rag"], r["suggested_rag"]) for r in db.query("select rag, suggested_rag from commitments order by id")]
+    assert rows == [("green", None), ("red", None), (None, "blue"), ("amber", None)]
+    issues = [r["code"] for r in db.query("select code from extraction_issues order by id")]
+    assert issues.count("rag_mismatch") == 2
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_the_seed_documents_raise_no_rag_mismatch(name, loaded):
+    found = list(loaded(name).query("select message from extraction_issues where code = 'rag_mismatch'"))
+    assert found == []
+
+
+@pytest.mark.parametrize("name, organisation", [
+    ("adult-services-commitments-q3-2007-08.docx", "Leicestershire County Council"),
+    ("adult-services-commitments-q3-2007-08.pdf", "Leicestershire County Council"),
+    ("ni-136-action-plan.docx", "Coventry City Council"),
+    ("ni-136-action-plan.pdf", "Coventry City Council"),
+])
+def test_each_seed_gets_its_organisation_from_the_text_marked_inferred(name, organisation, loaded):
+    [row] = loaded(name).query("select organisation, organisation_source from documents")
+    assert row == {"organisation": organisation, "organisation_source": "inferred"}
+
+
+def test_a_config_entry_overrides_the_organisation(housing):
+    info = read(housing, Settings(organisation="coventry")).document.info
+    assert (info.organisation, info.organisation_source) == ("Coventry City Council", "config")
+
+
+def test_an_inbox_subfolder_names_the_organisation(tmp_path):
+    inbox = tmp_path / "inbox"
+    folder = inbox / "Leicestershire County Council"
+    folder.mkdir(parents=True)
+    copy = folder / "ni-136-action-plan.docx"
+    copy.write_bytes((ROOT / "samples" / "ni-136-action-plan.docx").read_bytes())
+    info = read(copy, Settings(inbox=inbox)).document.info
+    assert (info.organisation, info.organisation_source) == ("Leicestershire County Council", "folder")
+
+
+def test_the_organisation_setting_is_read_from_the_environment():
+    settings = Settings.from_env({"PERFRETURNS_ORGANISATION": "Blackpool Council"})
+    assert settings.organisation == "Blackpool Council"
+
+
+def test_reading_a_file_with_no_commentary_does_not_load_spacy(tmp_path):
+    path = tmp_path / "scorecard.docx"
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Ref No.", "Description", "Target 08/09")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("NI 136", "People supported to live independently", "2656")):
+        cell.text = text
+    document.save(path)
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom pipeline.config import Settings\n"
+        "from pipeline.ingest import read\nfrom pipeline.nlp import engine\n"
+        f"doc = read(Path({str(path)!r}), Settings()).document\n"
+        "print(len(doc.records), 'spacy' in sys.modules, engine.is_loaded())\n"
+        f"read(Path({str(ROOT / 'samples' / 'adult-services-commitments-q3-2007-08.docx')!r}), Settings())\n"
+        "print('spacy' in sys.modules, engine.is_loaded())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["2 False False", "True True"]
