@@ -116,21 +116,26 @@ def infer(texts: Iterable[str], file_name: str | None = None) -> Inference:
     scores: dict[Body, float] = {}
     named_pattern, named = _names()
     explicit: set[Body] = set()
-    for match in named_pattern.finditer(text):
-        body = named[match.group(1).lower()]
-        scores[body] = scores.get(body, 0.0) + 8
-        explicit.add(body)
     printed_nhs: dict[str, float] = {}
-    for match in _NAMED_NHS.finditer(text):
-        phrase = re.sub(r"\s+", " ", match.group(1)).strip()
-        if phrase.lower() not in named and not phrase.lower().startswith(("the ", "and ")):
-            printed_nhs[phrase] = printed_nhs.get(phrase, 0.0) + 8
-
     pattern, covers = _places()
+    mentions: Counter[str] = Counter()
+    # A council names its files after itself: what the file name says counts twice.
+    sources = [(text, 1)] + ([(_words_of_file_name(file_name), 2)] if file_name else [])
+    for source, weight in sources:
+        for match in named_pattern.finditer(source):
+            body = named[match.group(1).lower()]
+            scores[body] = scores.get(body, 0.0) + 8 * weight
+            explicit.add(body)
+        rest = named_pattern.sub(" ", source)
+        for match in _NAMED_NHS.finditer(rest):
+            phrase = re.sub(r"\s+", " ", match.group(1)).strip()
+            if not phrase.lower().startswith(("the ", "and ")):
+                printed_nhs[phrase] = printed_nhs.get(phrase, 0.0) + 8 * weight
+        rest = _NAMED_NHS.sub(" ", rest)  # a place inside a body's name is not a mention of the place
+        for match in pattern.finditer(rest):
+            mentions[match.group(1)] += weight
+
     place_hits: dict[Body, float] = {}
-    mentions: Counter[str] = Counter(m.group(1) for m in pattern.finditer(text))
-    if file_name:  # a council names its files after itself: a place there counts twice
-        mentions.update({m.group(1): 2 for m in pattern.finditer(_words_of_file_name(file_name))})
     selves = {kind for kind, rx in _SELF.items() if rx.search(text)}
     for place, count in mentions.items():
         for body, weight in covers[place]:
