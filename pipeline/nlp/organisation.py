@@ -121,19 +121,19 @@ def infer(texts: Iterable[str], file_name: str | None = None) -> Inference:
     mentions: Counter[str] = Counter()
     # A council names its files after itself: what the file name says counts twice.
     sources = [(text, 1)] + ([(_words_of_file_name(file_name), 2)] if file_name else [])
-    for source, weight in sources:
+    for source, times in sources:
         for match in named_pattern.finditer(source):
             body = named[match.group(1).lower()]
-            scores[body] = scores.get(body, 0.0) + 8 * weight
+            scores[body] = scores.get(body, 0.0) + 8 * times
             explicit.add(body)
         rest = named_pattern.sub(" ", source)
         for match in _NAMED_NHS.finditer(rest):
             phrase = re.sub(r"\s+", " ", match.group(1)).strip()
             if not phrase.lower().startswith(("the ", "and ")):
-                printed_nhs[phrase] = printed_nhs.get(phrase, 0.0) + 8 * weight
+                printed_nhs[phrase] = printed_nhs.get(phrase, 0.0) + 8 * times
         rest = _NAMED_NHS.sub(" ", rest)  # a place inside a body's name is not a mention of the place
         for match in pattern.finditer(rest):
-            mentions[match.group(1)] += weight
+            mentions[match.group(1)] += times
 
     place_hits: dict[Body, float] = {}
     selves = {kind for kind, rx in _SELF.items() if rx.search(text)}
