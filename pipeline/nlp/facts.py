@@ -182,8 +182,27 @@ def _negated(doc: Doc, start: int, spec: dict[str, Any], kind: str) -> bool:
         return True
     if kind == "completion":
         joined = " ".join(before)
-        return any(joined.endswith(phrase) for phrase in spec["negation"]["future"])
+        if any(joined.endswith(phrase) for phrase in spec["negation"]["future"]):
+            return True
+        clause = start
+        while clause > doc[start].sent.start and not doc[clause - 1].is_punct:
+            clause -= 1
+        return any(t.lower_ in spec["negation"]["conditional"] for t in doc[clause:start])
     return False
+
+
+def _trim_year(ent: Span) -> Span:
+    """ "In November 35 days were lost": a two-digit number that something follows is a count, not a year."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    doc = ent.doc
+    last = ent[-1]
+    if ent.label_ in ("MONTH", "DAY") and len(ent) > 1 and len(last.text) == 2 and last.text.isdigit() \
+            and ent.end < len(doc):
+        after = doc[ent.end]
+        if after.is_alpha and after.is_lower and after.lower_ not in STOP_WORDS:
+            return doc[ent.start:ent.end - 1]
+    return ent
 
 
 def _subject(tokens: Iterable[Token], spec: dict[str, Any]) -> str | None:
@@ -243,7 +262,10 @@ def _facts_in(doc: Doc, financial_year: str | None, quarter: int | None, loaded:
     spec = loaded.spec
     found: list[Found] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    for whole in doc.ents:
+        ent = _trim_year(whole)
+        if len(ent) < len(whole):
+            ent = doc.char_span(ent.start_char, ent.end_char, label=whole.label_) or whole
         taken.update(range(ent.start, ent.end))
         kind = _KINDS[ent.label_]
         value = normalise_entity(ent, financial_year, quarter)
