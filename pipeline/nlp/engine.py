@@ -16,7 +16,7 @@ import schemas
 
 if TYPE_CHECKING:  # spaCy is imported only when commentary is first read
     from spacy.language import Language
-    from spacy.matcher import Matcher
+    from spacy.matcher import Matcher, PhraseMatcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +35,13 @@ class Engine:
 
     nlp: Language
     phrases_matcher: Matcher
+    fixed_matcher: PhraseMatcher
     phrases: dict[int, Phrase]
     spec: dict[str, Any]
+
+    def matches(self, doc: Any) -> list[tuple[int, int, int]]:
+        """Every slippage and completion match in a doc, as (match id, start, end)."""
+        return [*self.fixed_matcher(doc), *self.phrases_matcher(doc)]
 
 
 def _expand(pattern: Any, lists: dict[str, list[str]]) -> Any:
@@ -50,14 +55,33 @@ def _expand(pattern: Any, lists: dict[str, list[str]]) -> Any:
     return pattern
 
 
+def _fixed(pattern: list[dict[str, Any]]) -> list[list[str]] | None:
+    """The phrases a pattern of plain words stands for, or None when it needs the Matcher.
+
+    Word lists and optional words expand to fixed phrases, which spaCy's PhraseMatcher finds
+    far faster than the Matcher can evaluate the same predicates on every token.
+    """
+    phrases: list[list[str]] = [[]]
+    for token in pattern:
+        if set(token) - {"LOWER", "OP"} or token.get("OP", "?") != "?":
+            return None
+        lower = token["LOWER"]
+        words = lower["IN"] if isinstance(lower, dict) and set(lower) == {"IN"} else [lower]
+        if not all(isinstance(w, str) for w in words):
+            return None
+        options = [*words, None] if token.get("OP") == "?" else words
+        phrases = [[*p, w] if w is not None else p for p in phrases for w in options]
+    return [p for p in phrases if p]
+
+
 @cache
 def engine() -> Engine:
     """The commentary pipeline: spaCy is imported and the patterns compiled on the first call only."""
     import spacy
-    from spacy.matcher import Matcher
+    from spacy.matcher import Matcher, PhraseMatcher
 
     spec = copy.deepcopy(schemas.commentary())
-    lists = {"months": spec["months"]}
+    lists = {"months": spec["months"], "numeric_dates": spec["numeric_dates"]}
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler")
@@ -65,14 +89,23 @@ def engine() -> Engine:
         {"label": e["label"], "pattern": _expand(e["pattern"], lists)} for e in spec["entities"]
     ])
     matcher = Matcher(nlp.vocab)
+    fixed = PhraseMatcher(nlp.vocab, attr="LOWER")
     phrases: dict[int, Phrase] = {}
     for kind in ("slippage", "completion"):
         for entry in spec[kind]:
             key = f"{kind}:{entry['label']}"
-            matcher.add(key, [_expand(p, lists) for p in entry["patterns"]])
+            flexible = []
+            for pattern in (_expand(p, lists) for p in entry["patterns"]):
+                words = _fixed(pattern)
+                if words is None:
+                    flexible.append(pattern)
+                else:
+                    fixed.add(key, [nlp.make_doc(" ".join(w)) for w in words])
+            if flexible:
+                matcher.add(key, flexible)
             phrases[nlp.vocab.strings[key]] = Phrase(kind, entry["label"], entry["suggest"],
                                                      bool(entry.get("strong", True)))
-    return Engine(nlp, matcher, phrases, spec)
+    return Engine(nlp, matcher, fixed, phrases, spec)
 
 
 def is_loaded() -> bool:

@@ -153,7 +153,7 @@ def normalise_entity(span: Span, financial_year: str | None, quarter: int | None
             return None
         return f"{year:04d}-{int(m):02d}-{int(d):02d}"
     if label == "YEAR":
-        return span.text
+        return span.text if 1950 <= int(span.text) <= 2099 else None
     if label == "FY":
         return parse_period(span.text)
     if label == "QUARTER":
@@ -269,6 +269,8 @@ def _facts_in(doc: Doc, financial_year: str | None, quarter: int | None, loaded:
         taken.update(range(ent.start, ent.end))
         kind = _KINDS[ent.label_]
         value = normalise_entity(ent, financial_year, quarter)
+        if value is None and ent.label_ in ("YEAR", "NUMDATE", "DAY"):
+            continue  # a shape that let through no date: "2310", "45.13.02"
         number = None
         subject = None
         if kind in ("money", "percentage") and value is not None:
@@ -276,7 +278,7 @@ def _facts_in(doc: Doc, financial_year: str | None, quarter: int | None, loaded:
         if kind == "percentage":
             subject = _subject(doc[ent.end:ent.end + spec["counts"]["max_words"] + 3], spec)
         found.append(Found(kind, ent.text, value, ent.start_char, ent.end_char, ent.sent.text, number, subject))
-    matches = loaded.phrases_matcher(doc)
+    matches = loaded.matches(doc)
     spans = []
     for match_id, start, end in matches:
         phrase = loaded.phrases[match_id]

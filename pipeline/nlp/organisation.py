@@ -76,9 +76,46 @@ def gazetteer() -> tuple[Body, ...]:
     return tuple(bodies)
 
 
+_WORD = re.compile(r"[A-Za-z0-9&'’]+(?:[-.][A-Za-z0-9&'’]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Phrases keyed by their first word, longest first, for one pass over a text's words."""
+
+    first: dict[str, list[tuple[tuple[str, ...], str]]]
+
+    @classmethod
+    def of(cls, phrases: Iterable[str], fold: bool) -> _Index:
+        first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase in phrases:
+            words = tuple(w.lower() if fold else w for w in _WORD.findall(phrase))
+            if words:
+                first.setdefault(words[0], []).append((words, phrase))
+        for entries in first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        return cls(first)
+
+    def find(self, words: list[str], skip: set[int] | None = None) -> list[tuple[int, int, str]]:
+        """(first word, past last word, phrase) of each longest match, left to right."""
+        skip = skip or set()
+        found = []
+        i = 0
+        while i < len(words):
+            for phrase_words, phrase in self.first.get(words[i], ()) if i not in skip else ():
+                n = len(phrase_words)
+                if tuple(words[i:i + n]) == phrase_words and not skip.intersection(range(i, i + n)):
+                    found.append((i, i + n, phrase))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
 @cache
-def _places() -> tuple[re.Pattern[str], dict[str, list[tuple[Body, float]]]]:
-    """One pattern over every place and town, longest first, and who each one is evidence for."""
+def _places() -> tuple[_Index, dict[str, list[tuple[Body, float]]]]:
+    """Every place and town, and who each one is evidence for (a district's also for its county)."""
     covers: dict[str, list[tuple[Body, float]]] = {}
     by_place = {b.place: b for b in gazetteer() if b.kind == "county"}
     for body in gazetteer():
@@ -87,22 +124,38 @@ def _places() -> tuple[re.Pattern[str], dict[str, list[tuple[Body, float]]]]:
             county = by_place.get(body.within or "")
             if county is not None:
                 covers[place].append((county, -weight / 2))  # negative: only where the text says "the County"
-    names = sorted(covers, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
-    return pattern, covers
+    return _Index.of(covers, fold=False), covers
 
 
 @cache
-def _names() -> tuple[re.Pattern[str], dict[str, Body]]:
-    """One case-blind pattern over every full name and printed abbreviation with a space in it."""
+def _names() -> tuple[_Index, dict[str, Body]]:
+    """Every full name and printed abbreviation with a space in it, compared in lower case."""
     lookup: dict[str, Body] = {}
     for body in gazetteer():
         lookup[body.name.lower()] = body
         for abbreviation in body.abbreviations:
             if " " in abbreviation:
                 lookup[abbreviation.lower()] = body
-    names = sorted(lookup, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE), lookup
+    return _Index.of(lookup, fold=True), lookup
+
+
+@cache
+def _short_forms() -> tuple[dict[str, list[Body]], dict[str, list[Body]]]:
+    """Printed one-word abbreviations ("B&NES") and computed acronyms ("LCC"), each to its bodies."""
+    printed: dict[str, list[Body]] = {}
+    acronyms: dict[str, list[Body]] = {}
+    for body in gazetteer():
+        for abbreviation in body.abbreviations:
+            if " " not in abbreviation:
+                printed.setdefault(abbreviation, []).append(body)
+        if len(body.acronym) >= 3:
+            acronyms.setdefault(body.acronym, []).append(body)
+    return printed, acronyms
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive: "Coventry's" is a mention of Coventry."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _words_of_file_name(file_name: str) -> str:
@@ -114,26 +167,36 @@ def infer(texts: Iterable[str], file_name: str | None = None) -> Inference:
     """The publisher the text points to, or None when the evidence is thin or split."""
     text = "\n".join(texts)[:200_000]
     scores: dict[Body, float] = {}
-    named_pattern, named = _names()
+    names, named = _names()
+    places, covers = _places()
     explicit: set[Body] = set()
     printed_nhs: dict[str, float] = {}
-    pattern, covers = _places()
-    mentions: Counter[str] = Counter()
+    mentions: dict[str, int] = {}
+    laa: set[str] = set()
     # A council names its files after itself: what the file name says counts twice.
     sources = [(text, 1)] + ([(_words_of_file_name(file_name), 2)] if file_name else [])
     for source, times in sources:
-        for match in named_pattern.finditer(source):
-            body = named[match.group(1).lower()]
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(source)]
+        words = [_bare(source[a:b]) for a, b in spans]
+        taken: set[int] = set()
+        for first, last, phrase in names.find([w.lower() for w in words]):
+            body = named[phrase]
             scores[body] = scores.get(body, 0.0) + 8 * times
             explicit.add(body)
-        rest = named_pattern.sub(" ", source)
-        for match in _NAMED_NHS.finditer(rest):
+            taken.update(range(first, last))
+        for match in _NAMED_NHS.finditer(source):
+            inside = {i for i, (a, b) in enumerate(spans) if a >= match.start(1) and b <= match.end(1)}
             phrase = re.sub(r"\s+", " ", match.group(1)).strip()
+            if inside & taken:
+                continue
+            taken |= inside  # a place inside a body's name is not a mention of the place
             if not phrase.lower().startswith(("the ", "and ")):
                 printed_nhs[phrase] = printed_nhs.get(phrase, 0.0) + 8 * times
-        rest = _NAMED_NHS.sub(" ", rest)  # a place inside a body's name is not a mention of the place
-        for match in pattern.finditer(rest):
-            mentions[match.group(1)] += times
+        for first, last, place in places.find(words, taken):
+            mentions[place] = mentions.get(place, 0) + times
+            after = [w.lower() for w in words[last:last + 4]]
+            if after[:1] in (["laa"], ["s"]) and "laa" in after[:2] or after[:3] == ["local", "area", "agreement"]:
+                laa.add(place)
 
     place_hits: dict[Body, float] = {}
     selves = {kind for kind, rx in _SELF.items() if rx.search(text)}
@@ -142,10 +205,8 @@ def infer(texts: Iterable[str], file_name: str | None = None) -> Inference:
             if weight < 0 and "county" not in selves:
                 continue  # a district's places count for its county only when the text speaks of the County
             place_hits[body] = place_hits.get(body, 0.0) + abs(weight) * min(count, _CAP + 2)
-    for place in mentions:
-        for body, _ in covers[place]:
-            if re.search(rf"\b{re.escape(place)}(?:’s|'s)? (?:LAA|Local Area Agreement)\b", text):
-                scores[body] = scores.get(body, 0.0) + (4 if body.kind in ("county", "unitary", "metropolitan", "london") else 0)
+            if place in laa and weight > 0 and body.kind in ("county", "unitary", "metropolitan", "london"):
+                scores[body] = scores.get(body, 0.0) + 4
 
     for body, hits in place_hits.items():
         if body.kind in NHS_KINDS:
@@ -162,12 +223,14 @@ def infer(texts: Iterable[str], file_name: str | None = None) -> Inference:
         if body.kind in NHS_KINDS and body.kind in selves:
             scores[body] += 2
 
-    tokens = set(re.findall(r"(?<![\w&])[A-Z][A-Za-z&]{1,7}(?![\w&])", text))
-    for body in gazetteer():
-        if any(a in tokens for a in body.abbreviations if " " not in a):
+    printed, acronyms = _short_forms()
+    capitals = set(re.findall(r"(?<![\w&])[A-Z][A-Za-z&]{1,7}(?![\w&])", text))
+    for token in capitals:
+        for body in printed.get(token, ()):
             scores[body] = scores.get(body, 0.0) + 4
-        elif body.acronym in tokens and len(body.acronym) >= 3 and (body in place_hits or body in explicit):
-            scores[body] = scores.get(body, 0.0) + 3
+        for body in acronyms.get(token, ()):
+            if body in place_hits or body in explicit:
+                scores[body] = scores.get(body, 0.0) + 3
 
     ranked: list[tuple[str, float]] = [(b.name, s) for b, s in scores.items() if s > 0]
     ranked += list(printed_nhs.items())
