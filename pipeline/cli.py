@@ -26,6 +26,11 @@ db_option = click.option(
     default=Settings().db, show_default=True, help="The consolidated SQLite database.",
 )
 
+organisation_option = click.option(
+    "--organisation", envvar="PERFRETURNS_ORGANISATION", default=None, metavar="NAME",
+    help="The council or NHS body that published the files, overriding what they print or imply.",
+)
+
 
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="perfreturns")
@@ -62,9 +67,10 @@ def _report(outcome: Outcome, quiet: bool) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @db_option
+@organisation_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, organisation: str | None, quiet: bool) -> None:
     """Load returns into the database: files, or every document in a folder.
 
     Each file is loaded in one transaction, skipped as a duplicate of identical bytes
@@ -74,7 +80,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, quiet: bool) -
     perfreturns ingest samples/
     perfreturns ingest --db output/performance.db returns/q3/*.docx
     """
-    settings = Settings.from_env(db=db)
+    settings = Settings.from_env(db=db, organisation=organisation)
     outcomes = _guarded(ctx, lambda: ingest_files(paths, settings, lambda o: _report(o, quiet)))
     failed = sum(o.status is Status.QUARANTINED for o in outcomes)
     if not quiet:
@@ -94,15 +100,16 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, quiet: bool) -
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON on stdout.")
 @click.option("--cells", is_flag=True, help="Include every extracted table cell (source_cells).")
+@organisation_option
 @click.pass_context
-def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool) -> None:
+def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, organisation: str | None) -> None:
     """Show what would be loaded from one file, without touching the database.
 
     \b
     perfreturns extract samples/adult-services-commitments-q3-2007-08.pdf
     perfreturns extract samples/ni-136-action-plan.docx --json
     """
-    settings = Settings.from_env()
+    settings = Settings.from_env(organisation=organisation)
     result = _guarded(ctx, lambda: read(file, settings))
     rows = rows_for(result.extracted, result.document)
     document = rows.pop("document")[0]
@@ -114,6 +121,8 @@ def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool) -> None:
         return
     click.echo(f"{file.name}: {document['doc_type']}, {document['title'] or 'untitled'}"
                f"{', ' + document['period_label'] if document['period_label'] else ''}")
+    if document["organisation"]:
+        click.echo(f"organisation: {document['organisation']} ({document['organisation_source']})")
     for name, table_rows in rows.items():
         if table_rows:
             click.echo(f"\n{name} ({len(table_rows)})")
