@@ -127,3 +127,17 @@ def test_reading_a_file_with_no_commentary_does_not_load_spacy(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["2 False False", "True True"]
+
+
+def test_a_commentary_longer_than_the_limit_is_read_that_far_and_noted(tmp_path, monkeypatch):
+    from pipeline.nlp import enrich as stage
+
+    monkeypatch.setattr(stage, "MAX_CHARS", 40)
+    path = _return(tmp_path / "long.docx", [("Open the hostel.", "Sue Disley", "Green",
+                                              "Work started in May 2009. The opening is delayed to March 2010.")],
+                   "Commitments Monitoring Q2 2009-10 - Housing")
+    document = read(path, Settings()).document
+    assert [f.text for f in document.facts] == ["May 2009"]
+    [note] = [i for i in document.issues if i.code == "long_commentary"]
+    assert note.message == ("1 commentary text(s) longer than 40 characters were read for facts only that far; "
+                            "the whole text is stored")

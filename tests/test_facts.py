@@ -114,3 +114,13 @@ def test_money_and_periods_parse_as_the_contract_says():
     assert parse_period("06/07") == "2006/07"
     assert parse_period("2006/2007") == "2006/07"
     assert parse_period("10/02") is None  # October 2002 in "until 10/02", not a year pair
+
+
+def test_a_date_without_its_year_in_a_return_without_a_period_keeps_no_value():
+    assert [(f.kind, f.text, f.value) for f in read_text("The target for end of June was 2.44.")] == [
+        ("date", "end of June", None)]
+
+
+@pytest.mark.parametrize("text", ["on 0 May 2008", "in 45th May 2008", "a baseline of 2310", "since 45.13.02"])
+def test_numbers_shaped_like_dates_that_are_none_are_not_dates(text):
+    assert [f for f in read_text(text) if f.kind in ("date", "period")] == []

@@ -22,6 +22,7 @@ from pipeline.nlp.organisation import canonical, infer
 
 # The commentary each record type carries; a field the record does not have is skipped.
 COMMENTARY_FIELDS = ("comment", "commentary", "progress", "update")
+MAX_CHARS = 200_000  # of one text read for facts; a longer cell or section is read up to here
 GOOD = frozenset({Rag.GREEN, Rag.BLUE})
 BAD = frozenset({Rag.RED, Rag.RED_AMBER, Rag.AMBER})
 
@@ -126,14 +127,20 @@ def enrich(extracted: ExtractedDocument, document: NormalisedDocument,
     info = _organisation(extracted, document.info, given)
     records = _with_people(document.records)
     texts = [item for index, record in enumerate(records) for item in _commentary(index, record)]
-    results = read_texts([text for _, _, text in texts], info.financial_year, info.quarter) if texts else []
+    results = read_texts([text[:MAX_CHARS] for _, _, text in texts], info.financial_year,
+                         info.quarter) if texts else []
+    issues = list(document.issues)
+    long = sum(len(text) > MAX_CHARS for _, _, text in texts)
+    if long:
+        issues.append(Issue(Severity.INFO, "long_commentary",
+                            f"{long} commentary text(s) longer than {MAX_CHARS:,} characters were read for "
+                            "facts only that far; the whole text is stored"))
     facts: list[CommentFact] = []
     by_record: dict[int, list[Found]] = {}
     for (index, name, _), found in zip(texts, results):
         by_record.setdefault(index, []).extend(found)
         facts.extend(CommentFact(index, name, f.kind, f.text, f.value, f.start, f.end, f.number, f.subject)
                      for f in found)
-    issues = list(document.issues)
     out = list(records)
     for index, found in by_record.items():
         record = records[index]

@@ -145,7 +145,7 @@ def normalise_entity(span: Span, financial_year: str | None, quarter: int | None
         if words[0].lower() in ("end", "close"):
             return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
         day = next(int(re.match(r"\d+", w).group(0)) for w in words if re.match(r"\d", w))  # type: ignore[union-attr]
-        return f"{year:04d}-{month:02d}-{day:02d}" if day <= calendar.monthrange(year, month)[1] else None
+        return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None
     if label == "NUMDATE":
         d, m, y = re.split(r"[./]", span.text)
         year = _year(y)
@@ -169,6 +169,12 @@ def normalise_entity(span: Span, financial_year: str | None, quarter: int | None
         number = _number(words[0])
         return None if number is None else _plain(number)
     return None
+
+
+def _is_day(span: Span) -> bool:
+    """Whether a DAY entity's day of the month can be one ("end of June" always can)."""
+    digits = next((re.match(r"\d+", t.text) for t in span if t.text[:1].isdigit()), None)
+    return digits is None or 1 <= int(digits.group(0)) <= 31
 
 
 def _plain(number: float) -> str:
@@ -269,8 +275,8 @@ def _facts_in(doc: Doc, financial_year: str | None, quarter: int | None, loaded:
         taken.update(range(ent.start, ent.end))
         kind = _KINDS[ent.label_]
         value = normalise_entity(ent, financial_year, quarter)
-        if value is None and ent.label_ in ("YEAR", "NUMDATE", "DAY"):
-            continue  # a shape that let through no date: "2310", "45.13.02"
+        if value is None and (ent.label_ in ("YEAR", "NUMDATE") or ent.label_ == "DAY" and not _is_day(ent)):
+            continue  # a shape that let through no date: "2310", "45.13.02", "45th May"
         number = None
         subject = None
         if kind in ("money", "percentage") and value is not None:
