@@ -141,3 +141,15 @@ def test_a_commentary_longer_than_the_limit_is_read_that_far_and_noted(tmp_path,
     [note] = [i for i in document.issues if i.code == "long_commentary"]
     assert note.message == ("1 commentary text(s) longer than 40 characters were read for facts only that far; "
                             "the whole text is stored")
+
+
+@pytest.mark.parametrize("comment, flagged", [
+    ("The target of 15 workplaces is challenging but work is on track.", False),
+    ("The major ongoing risk is that the absence figures will worsen this winter.", False),
+    ("Government regulation awaited in Feb/March.", True),
+])
+def test_a_green_record_is_flagged_for_slippage_not_for_a_challenge_or_a_named_risk(comment, flagged, tmp_path):
+    path = _return(tmp_path / "green.docx", [("Cut sickness absence.", "Sue Disley", "Green", comment)],
+                   "Commitments Monitoring Q3 2009-10 - Resources")
+    issues = [i for i in read(path, Settings()).document.issues if i.code == "rag_mismatch"]
+    assert bool(issues) is flagged

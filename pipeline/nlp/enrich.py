@@ -65,12 +65,13 @@ def _quote(sentence: str) -> str:
 def _consistency(record: Commitment | Action, found: list[Found]) -> tuple[Issue | None, Rag | None]:
     """A review issue where the status and the commentary disagree; a suggested status where none is printed."""
     slips = [f for f in found if f.kind == "slippage"]
+    slipped = [f for f in slips if f.strong]
     done = [f for f in found if f.kind == "completion" and f.strong]
     kind = "commitment" if isinstance(record, Commitment) else "action"
-    if record.rag in GOOD and slips:
+    if record.rag in GOOD and slipped:
         return Issue(Severity.WARNING, "rag_mismatch",
                      f"{_where(record)}: the {kind} is {record.rag.value} but its commentary reports "
-                     f"slippage ({slips[0].text!r}): \"{_quote(slips[0].sentence)}\"",
+                     f"slippage ({slipped[0].text!r}): \"{_quote(slipped[0].sentence)}\"",
                      record.origin.page_start, record.origin.table_index), None
     if record.rag in BAD and done and not slips:
         return Issue(Severity.WARNING, "rag_mismatch",
