@@ -18,6 +18,7 @@ from pipeline.ingest import ingest as ingest_files
 from pipeline.ingest import read
 from pipeline.loader import rows_for, table_counts
 from pipeline.models import Outcome, Status
+from pipeline.normalise.explain import explain_text, explanation
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -44,6 +45,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
     perfreturns extract samples/ni-136-action-plan.pdf --json
     """
     ctx.obj = {"debug": debug}
+    _guarded(ctx, _check_schemas)
+
+
+def _check_schemas() -> None:
+    """Read the synonym and vocabulary files once at start-up, so a mistake in them stops the run."""
+    import schemas
+
+    schemas.headers()
+    schemas.vocabularies()
 
 
 def _symbol(status: Status) -> str:
@@ -100,24 +110,33 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, organisation: 
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON on stdout.")
 @click.option("--cells", is_flag=True, help="Include every extracted table cell (source_cells).")
+@click.option("--explain", is_flag=True,
+              help="Say why each table and column mapped as it did, and where each document fact was found.")
 @organisation_option
 @click.pass_context
-def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, organisation: str | None) -> None:
+def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain: bool,
+            organisation: str | None) -> None:
     """Show what would be loaded from one file, without touching the database.
 
     \b
     perfreturns extract samples/adult-services-commitments-q3-2007-08.pdf
     perfreturns extract samples/ni-136-action-plan.docx --json
+    perfreturns extract returns/scorecard.docx --explain
     """
     settings = Settings.from_env(organisation=organisation)
     result = _guarded(ctx, lambda: read(file, settings))
+    if explain and not as_json:
+        click.echo(explain_text(result.extracted, result.document))
+        return
     rows = rows_for(result.extracted, result.document)
     document = rows.pop("document")[0]
     if not cells:
         rows.pop("source_cells")
     if as_json:
-        click.echo(json.dumps({"document": document, **{k: v for k, v in rows.items() if v}},
-                              indent=2, ensure_ascii=False))
+        body = {"document": document, **{k: v for k, v in rows.items() if v}}
+        if explain:
+            body["explain"] = explanation(result.extracted, result.document)
+        click.echo(json.dumps(body, indent=2, ensure_ascii=False))
         return
     click.echo(f"{file.name}: {document['doc_type']}, {document['title'] or 'untitled'}"
                f"{', ' + document['period_label'] if document['period_label'] else ''}")

@@ -40,7 +40,9 @@ class Settings:
             raw = environ.get(ENV_PREFIX + f.name.upper())
             if raw is None:
                 continue
-            if f.type == "int":
+            if f.type == "str | None":
+                values[f.name] = raw.strip() or None
+            elif f.type == "int":
                 try:
                     values[f.name] = int(raw)
                 except ValueError:

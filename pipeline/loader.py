@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import Enum
-from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -12,7 +13,7 @@ import sqlite_utils
 
 from pipeline.models import (
     Action, Commitment, ExtractedDocument, Funding, Indicator, IndicatorValue, Issue, Narrative,
-    NormalisedDocument, Officer, RagLevel, Risk,
+    NormalisedDocument, Officer, Origin, RagLevel, Risk,
 )
 from pipeline.nlp.officers import is_abbreviated, resolve
 
@@ -34,17 +35,17 @@ SCHEMA: dict[str, dict[str, type]] = {
                     "table_index": int, "suggested_rag": str},
     "officers": {"id": int, "name": str, "role": str, "organisation": str},
     "commitment_officers": {"commitment_id": int, "officer_id": int},
-    "rag_scale": {"document_id": int, "rag": str, "label": str, "definition": str},
+    "rag_scale": {"document_id": int, "rag": str, "label": str, "definition": str, "colour": str},
     "indicators": {"id": int, "code": str, "description": str, "unit": str, "polarity": str,
                    "organisation": str, "owner": str, "lead_partner": str, "data_expert": str,
                    "reporting_frequency": str},
     "indicator_values": {"id": int, "indicator_id": int, "document_id": int, "kind": str,
                          "period": str, "value": float, "value_raw": str, "rag": str, "direction": str,
-                         "page": int, "table_index": int, "row_index": int},
+                         "page": int, "table_index": int, "row_index": int, "comment": str},
     "actions": {"id": int, "document_id": int, "indicator_id": int, "ref": str, "action": str,
                 "milestone": str, "linked_plans": str, "lead_officer": str, "progress": str,
                 "due": str, "rag": str, "rag_raw": str, "page_start": int, "page_end": int,
-                "row_index": int, "suggested_rag": str},
+                "row_index": int, "objective": str, "group_label": str, "suggested_rag": str},
     "funding": {"id": int, "document_id": int, "indicator_id": int, "line": str, "year": str,
                 "amount": float, "source": str, "is_total": int, "page": int, "row_index": int},
     "funding_sources": {"funding_id": int, "source": str, "amount": float},
@@ -149,17 +150,10 @@ def rows_for(extracted: ExtractedDocument, doc: NormalisedDocument) -> Rows:
     positions: dict[int, tuple[str, int]] = {}
     for index, record in enumerate(doc.records):
         _add_record(rows, record)
-        table_name = _RECORD_TABLES.get(type(record))
-        if table_name:
-            positions[index] = (table_name, len(rows[table_name]) - 1)
+        table_name = spec_for(record).table
+        positions[index] = (table_name, len(rows[table_name]) - 1)
     rows["comment_facts"] = _fact_rows(doc, positions)
     return rows
-
-
-_RECORD_TABLES: dict[type, str] = {
-    Commitment: "commitments", Action: "actions", Narrative: "narratives", Indicator: "indicators",
-    IndicatorValue: "indicator_values", Funding: "funding", Risk: "risks", RagLevel: "rag_scale",
-}
 
 
 def _fact_rows(doc: NormalisedDocument, positions: dict[int, tuple[str, int]]) -> list[dict[str, Any]]:
@@ -186,44 +180,63 @@ def _issue_row(issue: Issue) -> dict[str, Any]:
             "page": issue.page, "table_index": issue.table_index}
 
 
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """Where one record type is written: its table, the provenance columns it carries, its links."""
+
+    table: str
+    provenance: Callable[[Origin], dict[str, Any]]
+    exclude: frozenset[str] = frozenset()
+
+
+def _pages(origin: Origin) -> dict[str, Any]:
+    return {"page_start": origin.page_start, "page_end": origin.page_end, "row_index": origin.row_index}
+
+
+def _page(origin: Origin) -> dict[str, Any]:
+    return {"page": origin.page_start}
+
+
+SPECS: dict[type, TableSpec] = {
+    Commitment: TableSpec("commitments", lambda o: dict(_pages(o), table_index=o.table_index),
+                          frozenset({"officer_names", "people"})),
+    RagLevel: TableSpec("rag_scale", lambda o: {}),
+    Indicator: TableSpec("indicators", lambda o: {}),
+    IndicatorValue: TableSpec("indicator_values",
+                              lambda o: {"page": o.page_start, "table_index": o.table_index,
+                                         "row_index": o.row_index}),
+    Action: TableSpec("actions", _pages, frozenset({"people"})),
+    Funding: TableSpec("funding", lambda o: {"page": o.page_start, "row_index": o.row_index},
+                       frozenset({"sources"})),
+    Risk: TableSpec("risks", _page),
+    Narrative: TableSpec("narratives", _page),
+}
+
+
+def spec_for(record: object) -> TableSpec:
+    """The table spec of a record's type; a record type with none is an error, never dropped."""
+    try:
+        return SPECS[type(record)]
+    except KeyError:
+        raise TypeError(f"no table is defined for {type(record).__name__} records; add it to loader.SPECS") from None
+
+
 def _add_record(rows: Rows, record: object) -> None:
+    spec = spec_for(record)
+    origin = getattr(record, "origin", Origin())
+    row = dict(_fields(record, exclude=spec.exclude), **spec.provenance(origin))
+    position = len(rows[spec.table])
+    rows[spec.table].append(row)
     if isinstance(record, Commitment):
-        row = _fields(record, exclude={"officer_names", "people"})
-        row.update(page_start=record.origin.page_start, page_end=record.origin.page_end,
-                   row_index=record.origin.row_index, table_index=record.origin.table_index)
-        position = len(rows["commitments"])
-        rows["commitments"].append(row)
         for link in _officer_links(record):
             rows["commitment_officers"].append(dict(link, commitment=position))
-    elif isinstance(record, RagLevel):
-        rows["rag_scale"].append(_fields(record))
-    elif isinstance(record, Indicator):
-        rows["indicators"].append(_fields(record))
-    elif isinstance(record, IndicatorValue):
-        row = _fields(record)
-        row.update(page=record.origin.page_start, table_index=record.origin.table_index,
-                   row_index=record.origin.row_index)
-        rows["indicator_values"].append(row)
     elif isinstance(record, Action):
-        row = _fields(record, exclude={"people"})
-        row.update(page_start=record.origin.page_start, page_end=record.origin.page_end,
-                   row_index=record.origin.row_index)
         for link in _officer_links(record):
-            rows["action_officers"].append(dict(link, action=len(rows["actions"])))
-        rows["actions"].append(row)
+            rows["action_officers"].append(dict(link, action=position))
     elif isinstance(record, Funding):
-        row = _fields(record, exclude={"sources"})
-        row.update(is_total=int(record.is_total), page=record.origin.page_start,
-                   row_index=record.origin.row_index)
-        position = len(rows["funding"])
-        rows["funding"].append(row)
+        row["is_total"] = int(record.is_total)
         for source in record.sources:
-            rows["funding_sources"].append({"funding": position, "source": source.source,
-                                            "amount": source.amount})
-    elif isinstance(record, Risk):
-        rows["risks"].append(dict(_fields(record), page=record.origin.page_start))
-    elif isinstance(record, Narrative):
-        rows["narratives"].append(dict(_fields(record), page=record.origin.page_start))
+            rows["funding_sources"].append({"funding": position, "source": source.source, "amount": source.amount})
 
 
 def _fields(record: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
@@ -333,8 +346,9 @@ def _officer_id(db: sqlite_utils.Database, name: str | None, role: str | None, o
 
 
 def _link_indicator(row: dict[str, Any], indicator_ids: dict[str, int]) -> dict[str, Any]:
-    linked = {k: v for k, v in row.items() if k != "indicator_code"}
-    linked["indicator_id"] = indicator_ids.get(row.get("indicator_code") or "")
+    """An indicator's values link to it by code, or by description where the scorecard prints no code."""
+    linked = {k: v for k, v in row.items() if k not in ("indicator_code", "indicator_description")}
+    linked["indicator_id"] = indicator_ids.get(row.get("indicator_code") or row.get("indicator_description") or "")
     return linked
 
 

@@ -1,22 +1,133 @@
-"""The data files that steer normalisation: header synonyms and vocabularies."""
+"""The data files that steer normalisation: header synonyms and vocabularies, checked when loaded."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from pipeline.errors import ConfigError
+from pipeline.models import Action, Commitment, DocKind, Funding, Indicator, IndicatorValue, Rag, Risk
+
 FILES = ("headers", "vocabularies", "officers", "commentary")
+# The record types each table kind of headers.toml fills.
+RECORDS: dict[str, tuple[type, ...]] = {
+    "commitments": (Commitment,),
+    "actions": (Action,),
+    "indicators": (Indicator, IndicatorValue),
+    "funding": (Funding,),
+    "risks": (Risk,),
+}
+LABELS: dict[str, tuple[type, ...]] = {"indicator": (Indicator,)}
+CONTENT_TYPES = frozenset({
+    "number", "rag", "direction", "polarity", "person", "date", "ref", "code_text", "sentence", "text",
+    "frequency", "period", "numbered",
+})
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """Read one of the schema files by name ("headers", "vocabularies")."""
+    """Read one of the schema files by name ("headers", "vocabularies", "officers", "commentary"), checked."""
     if name not in FILES:
         raise KeyError(f"no schema file named {name!r}; expected one of {', '.join(FILES)}")
     text = resources.files(__name__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"schemas/{name}.toml: {exc}; fix the file") from None
+    {"headers": check_headers, "vocabularies": check_vocabularies, "officers": check_officers,
+     "commentary": check_commentary}[name](data)
+    return data
+
+
+def _columns(types: tuple[type, ...]) -> set[str]:
+    return {f.name for kind in types for f in dataclasses.fields(kind)}
+
+
+def check_headers(data: dict[str, Any]) -> None:
+    """Every field headers.toml names is a column of its kind's record or a declared pseudo name."""
+    where = "schemas/headers.toml"
+    for kind, spec in data.get("tables", {}).items():
+        if kind not in RECORDS:
+            raise ConfigError(f"{where}: [tables.{kind}] is not a table kind; use one of {', '.join(RECORDS)}")
+        allowed = _columns(RECORDS[kind]) | set(spec.get("pseudo", []))
+        for name in spec.get("fields", {}):
+            if name not in allowed:
+                raise ConfigError(f"{where}: [tables.{kind}.fields] {name!r} is not a field of {kind} records; "
+                                  f"use one of {', '.join(sorted(allowed))}")
+        for group in spec.get("required", []):
+            for name in group:
+                if name not in spec.get("fields", {}):
+                    raise ConfigError(f"{where}: [tables.{kind}] required names {name!r}, which has no synonyms")
+        for name, content in spec.get("content", {}).items():
+            if name not in spec.get("fields", {}) or content not in CONTENT_TYPES:
+                raise ConfigError(f"{where}: [tables.{kind}.content] {name} = {content!r} is not a field with a "
+                                  f"known content type ({', '.join(sorted(CONTENT_TYPES))})")
+        for name in (*spec.get("repeatable", []), *([spec["main"]] if "main" in spec else [])):
+            if name not in spec.get("fields", {}):
+                raise ConfigError(f"{where}: [tables.{kind}] names {name!r}, which has no synonyms")
+    for section, fields in data.get("labels", {}).items():
+        allowed = _columns(LABELS.get(section, ()))
+        for name in fields:
+            if name not in allowed:
+                raise ConfigError(f"{where}: [labels.{section}] {name!r} is not a field of {section} records")
+
+
+def check_vocabularies(data: dict[str, Any]) -> None:
+    """RAG words name the contract's statuses; directions, polarities and cues name known values; patterns compile."""
+    where = "schemas/vocabularies.toml"
+    rags = {r.value for r in Rag}
+    for word, rag in [*data["rag"]["words"].items(), *data["rag"].get("named", {}).items()]:
+        if rag not in rags:
+            raise ConfigError(f"{where}: [rag.words] {word!r} = {rag!r} is not a RAG; use one of {', '.join(rags)}")
+    for section, allowed in (("direction", {"improved", "sustained", "declined"}), ("polarity", {"higher", "lower"}),
+                             ("cues", {k.value for k in DocKind})):
+        for name in data.get(section, {}):
+            if name not in allowed:
+                raise ConfigError(f"{where}: [{section}] {name!r} is not one of {', '.join(sorted(allowed))}")
+    patterns = [*data["codes"]["patterns"], *data["codes"].get("local_patterns", []), data["legend"]["pattern"],
+                data["legend_sentence"]["pattern"], data["funding"]["source_pattern"]]
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{where}: the pattern {pattern!r} does not compile ({exc})") from None
+
+
+def check_officers(data: dict[str, Any]) -> None:
+    """The separators and code shapes compile; the word lists are lists of words."""
+    where = "schemas/officers.toml"
+    for key in ("separators", "title_dash", "initials_pattern", "role_code_pattern"):
+        try:
+            re.compile(data[key])
+        except KeyError:
+            raise ConfigError(f"{where}: {key} is missing") from None
+        except re.error as exc:
+            raise ConfigError(f"{where}: {key} {data[key]!r} does not compile ({exc})") from None
+    for key in ("role_words", "role_codes"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
+            raise ConfigError(f"{where}: {key} must be a list of words")
+
+
+def check_commentary(data: dict[str, Any]) -> None:
+    """Each phrase has a label, patterns and a suggested status that is a RAG; entity labels are known."""
+    where = "schemas/commentary.toml"
+    rags = {r.value for r in Rag}
+    labels = {"DAY", "MONTH", "NUMDATE", "YEAR", "FY", "QUARTER", "MONEY", "PERCENT"}
+    for entity in data["entities"]:
+        if entity.get("label") not in labels or not isinstance(entity.get("pattern"), list):
+            raise ConfigError(f"{where}: an [[entities]] entry needs a label ({', '.join(sorted(labels))}) "
+                              f"and a pattern; got {entity!r}")
+    for kind in ("slippage", "completion"):
+        for entry in data[kind]:
+            if not entry.get("label") or not entry.get("patterns"):
+                raise ConfigError(f"{where}: a [[{kind}]] entry needs a label and patterns; got {entry!r}")
+            if entry.get("suggest") not in rags:
+                raise ConfigError(f"{where}: [[{kind}]] {entry['label']!r} suggests {entry.get('suggest')!r}, "
+                                  f"not a RAG; use one of {', '.join(sorted(rags))}")
 
 
 def headers() -> dict[str, Any]:
@@ -25,7 +136,7 @@ def headers() -> dict[str, Any]:
 
 
 def vocabularies() -> dict[str, Any]:
-    """RAG words and colours, placeholders, code shapes, groups."""
+    """RAG words and colours, placeholders, code shapes, groups, cues, organisation suffixes."""
     return load("vocabularies")
 
 

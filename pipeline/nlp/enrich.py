@@ -108,10 +108,8 @@ def _with_people(records: tuple[Record, ...]) -> tuple[Record, ...]:
     return tuple(out)
 
 
-def _organisation(extracted: ExtractedDocument, info: DocumentInfo,
-                  given: tuple[str, str] | None) -> DocumentInfo:
-    if given is not None:
-        return replace(info, organisation=given[0], organisation_source=given[1])
+def _organisation(extracted: ExtractedDocument, info: DocumentInfo) -> DocumentInfo:
+    """The organisation the document prints or was given; else the one its text points to."""
     if info.organisation:
         return replace(info, organisation_source=info.organisation_source or "printed")
     texts = [b.text for b in extracted.blocks]
@@ -119,13 +117,13 @@ def _organisation(extracted: ExtractedDocument, info: DocumentInfo,
     found = infer(texts, extracted.source.original_name)
     if found.organisation is None:
         return info
-    return replace(info, organisation=found.organisation, organisation_source="inferred")
+    return replace(info, organisation=found.organisation, organisation_source="inferred",
+                   sources=(*info.sources, ("organisation", "inferred from the text and file name")))
 
 
-def enrich(extracted: ExtractedDocument, document: NormalisedDocument,
-           given: tuple[str, str] | None = None) -> NormalisedDocument:
+def enrich(extracted: ExtractedDocument, document: NormalisedDocument) -> NormalisedDocument:
     """The document with its commentary read: people, facts, review issues, suggested RAG, organisation."""
-    info = _organisation(extracted, document.info, given)
+    info = _organisation(extracted, document.info)
     records = _with_people(document.records)
     texts = [item for index, record in enumerate(records) for item in _commentary(index, record)]
     results = read_texts([text[:MAX_CHARS] for _, _, text in texts], info.financial_year,
