@@ -13,7 +13,7 @@ import schemas
 from pipeline.models import Cell, RawTable
 from pipeline.normalise.fields import match, table_kinds
 from pipeline.normalise.values import (
-    YEAR_PAIR_PATTERN, clean, is_frequency, is_month_label, is_placeholder, month_year, parse_direction, parse_financial_year,
+    MONTH_PATTERN, YEAR_PAIR_PATTERN, clean, is_frequency, is_month_label, is_placeholder, month_year, parse_direction, parse_financial_year,
     parse_number, parse_polarity, parse_quarter, parse_rag, rag_from_colour,
 )
 
@@ -242,6 +242,7 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
 # --- what a column holds ------------------------------------------------------------------
 
 _REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d+(?:[.\-]\d+)*(?:[a-z]|[.\-][A-Za-z]{1,3})?(?:\([a-z0-9]{1,3}\))?\.?$")
+_MONTH_WORD = re.compile(MONTH_PATTERN, re.IGNORECASE)
 _NOTE = re.compile(r"\s*\([^)]*\)\s*$")
 _YEARS = re.compile(YEAR_PAIR_PATTERN)
 _PLAIN_NUMBER = re.compile(r"^[-–]?\s*[£$€]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*(?:%|[kKmM]|bn)?"
@@ -298,8 +299,8 @@ def is_date(text: str) -> bool:
         return False
     if _DATE.search(value) or month_year(value):
         return True
-    return bool(re.search(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", value)) and \
-        len(value) <= 30 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", value.lower().replace("sept", ""))
+    return bool(_MONTH_WORD.search(value)) and len(value) <= 30 and \
+        not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", value.lower())
 
 
 def is_person(text: str) -> bool:
@@ -331,10 +332,12 @@ def cell_type(cell: Cell | None) -> str:
         return "polarity"
     if is_frequency(text):
         return "frequency"
+    if _MONTH_WORD.search(_NOTE.sub("", text)) and is_date(text):
+        return "date"
     # "54.5 (2005-2007 ave)", "28.9% (to Feb 11)", "2310 2006/07": a number with a note or its year
     bare = _YEARS.sub("", _NOTE.sub("", text)).strip()
     if parse_number(text) is not None and _PLAIN_NUMBER.match(bare) and not _DATE.search(bare):
-        if _REF.match(text) and re.search(r"\d\.\d+\.", text):
+        if _REF.match(text) and (re.search(r"\d\.\d+\.", text) or re.search(r"\d\([a-z0-9]{1,3}\)$", text)):
             return "ref"
         return "number"
     if is_date(text):
