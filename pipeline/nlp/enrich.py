@@ -118,7 +118,7 @@ def _organisation(extracted: ExtractedDocument, info: DocumentInfo) -> DocumentI
     if found.organisation is None:
         return info
     return replace(info, organisation=found.organisation, organisation_source="inferred",
-                   sources=(*info.sources, ("organisation", "inferred from the text and file name")))
+                   sources=(*info.sources, ("organisation", "its text and file name, by the gazetteer")))
 
 
 def enrich(extracted: ExtractedDocument, document: NormalisedDocument) -> NormalisedDocument:
