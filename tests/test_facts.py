@@ -100,6 +100,8 @@ def test_counts_give_the_number_and_what_it_counts(text, expected):
     ("Governance structures agreed and in place.", ["completion"]),
     ("Reorganised to Aug due to lack of available time", ["slippage", "date", "slippage"]),
     ("Annual target will not be achieved", ["slippage"]),
+    ("Some NEETs are slipping through the net.", []),
+    ("The opening has slipped to June.", ["slippage", "date"]),
 ])
 def test_slippage_and_completion_language(text, kinds):
     assert [f.kind for f in read_text(text, "2012/13")] == kinds

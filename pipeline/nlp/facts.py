@@ -211,31 +211,38 @@ def _trim_year(ent: Span) -> Span:
     return ent
 
 
-def _subject(tokens: Iterable[Token], spec: dict[str, Any]) -> str | None:
-    """What a number counts: the words after it, up to a stop word, verb or punctuation."""
+def _subject(tokens: Span, spec: dict[str, Any]) -> tuple[str, int] | None:
+    """What a number counts: the words after it, up to a stop word, verb or punctuation;
+    with the index of the token after them."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     counts = spec["counts"]
-    words: list[str] = []
+    doc = tokens.doc
+    first: int | None = None
+    last: int | None = None
+    words = 0
     for token in tokens:
         lower = token.lower_
-        if not words and lower == "of":
+        if first is None and lower in ("of", "the", "a", "an", "all", "our", "their", "its"):
             continue  # "100% of the milestones"
-        if not words and lower in ("the", "a", "an", "all", "our", "their", "its"):
-            continue
-        if token.is_punct and token.text not in ("'", "’") or token.like_num or token.ent_type_:
+        if token.text == "-" and last == token.i - 1 and not doc[last].whitespace_ and not token.whitespace_:
+            continue  # "self-contained": the hyphen joins two words of one
+        if token.text in ("'", "’") and last == token.i - 1:
+            continue  # "Elderly Persons' homes"
+        if token.is_punct or token.like_num or token.ent_type_:
             break
         if lower in counts["verbs"] or (lower in STOP_WORDS and lower not in ("other",)):
             break
-        if not (token.is_alpha or token.text in ("'", "’") or "'" in token.text or "-" in token.text):
+        if not (token.is_alpha or "'" in token.text or "’" in token.text):
             break
-        words.append(token.text)
-        if len(words) >= counts["max_words"]:
+        first = token.i if first is None else first
+        last = token.i
+        words += 1
+        if words >= counts["max_words"]:
             break
-    while words and words[-1] in ("'", "’"):
-        words.pop()
-    text = " ".join(words).replace(" '", "'").replace(" ’", "’")
-    return text or None
+    if first is None or last is None:
+        return None
+    return doc[first:last + 1].text, last + 1
 
 
 def _counts(doc: Doc, taken: set[int], spec: dict[str, Any]) -> list[Found]:
@@ -247,17 +254,16 @@ def _counts(doc: Doc, taken: set[int], spec: dict[str, Any]) -> list[Found]:
         number = _number(token.text)
         if number is None or (token.i > 0 and doc[token.i - 1].text in ("£", "$", "€", "No", "NI")):
             continue
-        after = doc[token.i + 1:token.i + 1 + counts["max_words"] + 2]
+        after = doc[token.i + 1:token.i + 1 + 3 * counts["max_words"]]
         if len(after) and after[0].lower_ in counts["units"]:
             continue
-        subject = _subject(after, spec)
-        if subject is None:
+        found_subject = _subject(after, spec)
+        if found_subject is None:
             continue
+        subject, end = found_subject
         start = token.i
         while start > 0 and doc[start - 1].lower_ in counts["qualifiers"] and start - 1 not in taken:
             start -= 1
-        end = token.i + 1 + len(subject.replace("'", " ' ").split()) if "'" in subject else token.i + 1 + len(subject.split())
-        end = min(end, len(doc))
         span = doc[start:end]
         found.append(Found("count", span.text, _plain(number), span.start_char, span.end_char,
                            span.sent.text, number, subject))
@@ -282,13 +288,16 @@ def _facts_in(doc: Doc, financial_year: str | None, quarter: int | None, loaded:
         if kind in ("money", "percentage") and value is not None:
             number = float(value)
         if kind == "percentage":
-            subject = _subject(doc[ent.end:ent.end + spec["counts"]["max_words"] + 3], spec)
+            found_subject = _subject(doc[ent.end:ent.end + spec["counts"]["max_words"] + 3], spec)
+            subject = found_subject[0] if found_subject else None
         found.append(Found(kind, ent.text, value, ent.start_char, ent.end_char, ent.sent.text, number, subject))
     matches = loaded.matches(doc)
     spans = []
     for match_id, start, end in matches:
         phrase = loaded.phrases[match_id]
         if _negated(doc, start, spec, phrase.kind):
+            continue
+        if end < len(doc) and doc[end].lower_ in spec["negation"]["after"].get(phrase.label, ()):
             continue
         spans.append((start, end, phrase))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
