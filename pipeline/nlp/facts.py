@@ -61,19 +61,26 @@ def _fy_start(financial_year: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _month_year(month: int, year: int | None, fy_start: int | None, quarter: int | None = None) -> int | None:
-    """A month's calendar year: printed; else, in a quarterly return, the nearest to the quarter's end
-    ("from April" in a Q3 2007/08 return is April 2008); else within the financial year (April to March)."""
+def _month_year(month: int, year: int | None, fy_start: int | None, quarter: int | None = None,
+                future: bool = False) -> int | None:
+    """A month's calendar year: printed; else within the financial year (April to March); but in a
+    sentence about what will happen, in a quarterly return, the first such month after the quarter
+    ("LCC will be operating transitional arrangements from April" in Q3 2007/08 is April 2008)."""
     if year is not None:
         return year
     if fy_start is None:
         return None
-    if quarter is None:
-        return fy_start if month >= 4 else fy_start + 1
-    end_month = 3 * quarter + 3  # Q1 ends in June; Q4 ends in March of the next year (month 15)
-    reference = fy_start * 12 + end_month - 1
-    return min((fy_start - 1, fy_start, fy_start + 1, fy_start + 2),
-               key=lambda y: abs(y * 12 + month - 1 - reference))
+    within = fy_start if month >= 4 else fy_start + 1
+    if not future or quarter is None:
+        return within
+    quarter_end = fy_start * 12 + 3 * quarter + 2  # months since year 0: Q3 2007/08 ends in December 2007
+    return within if within * 12 + month - 1 > quarter_end else within + 1
+
+
+def _is_future(span: Span, spec: dict[str, Any]) -> bool:
+    """Whether the sentence before a date speaks of what is to come ("will", "expected", "planned")."""
+    before = span.doc[span.sent.start:span.start]
+    return any(t.lower_ in spec["counts"]["future_words"] for t in before)
 
 
 def parse_period(text: str) -> str | None:
@@ -137,7 +144,8 @@ def normalise_entity(span: Span, financial_year: str | None, quarter: int | None
         if month is None:
             return None
         year_text = words[-1] if words[-1].isdigit() and len(words) > 1 else None
-        year = _month_year(month, _year(year_text) if year_text else _neighbour_year(span), fy_start, quarter)
+        year = _month_year(month, _year(year_text) if year_text else _neighbour_year(span), fy_start, quarter,
+                           _is_future(span, engine().spec))
         if year is None:
             return None
         if label == "MONTH":
