@@ -149,6 +149,76 @@ def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain:
                 click.echo("  " + _one_line(row))
 
 
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 shares the database with the network.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the database in a web browser.")
+@click.option("--get", "get_path", metavar="PATH", help="Print one page (e.g. /performance/exceptions.json) and exit.")
+@click.pass_context
+def serve(ctx: click.Context, db: Path, host: str, port: int, open_browser: bool, get_path: str | None) -> None:
+    """Browse the database in Datasette, with descriptions, saved queries, RAG chips and a dashboard.
+
+    \b
+    perfreturns serve
+    perfreturns serve --port 8080 --open
+    perfreturns serve --get /performance/exceptions.json
+    """
+    import tempfile
+
+    from datasette.cli import cli as datasette_cli
+
+    from pipeline.loader import ensure_schema
+    from pipeline.serve import datasette_args, write_metadata
+
+    if not db.exists():
+        click.echo(f"error: {db}: no database there yet; load returns first with: perfreturns ingest samples/",
+                   err=True)
+        ctx.exit(2)
+    database = sqlite_utils.Database(db)
+    ensure_schema(database)
+    database.close()
+    with tempfile.TemporaryDirectory(prefix="perfreturns-serve-") as folder:
+        metadata_path = write_metadata(db, Path(folder))
+        if not get_path:
+            click.echo(f"Serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+        datasette_cli.main(datasette_args(db, metadata_path, host, port, open_browser, get_path),
+                           prog_name="datasette", standalone_mode=False)
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--period", metavar="\"YYYY/YY Qn\"", help="The quarter to report, e.g. \"2007/08 Q3\"; default the latest loaded.")
+@click.option("--organisation", help="Only returns of this organisation.")
+@click.option("--service", help="Only returns of this service, e.g. \"Adult Services\".")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True,
+              help="Folder to write the report into.")
+@click.pass_context
+def report(ctx: click.Context, db: Path, period: str | None, organisation: str | None, service: str | None,
+           out: Path) -> None:
+    """Write the quarterly report: an A4 HTML file with charts, its PDF, and an .xlsx of the same tables.
+
+    \b
+    perfreturns report
+    perfreturns report --period "2007/08 Q3" --service "Adult Services"
+    """
+    from pipeline import report as reports
+
+    if not db.exists():
+        click.echo(f"error: {db}: no database there yet; load returns first with: perfreturns ingest samples/",
+                   err=True)
+        ctx.exit(2)
+    files = _guarded(ctx, lambda: reports.build(
+        db, out, reports.parse_period(period) if period else None, organisation, service))
+    data = files.data
+    click.echo(f"{data.title}: {sum(r['count'] for r in data.rag_summary)} commitments and actions, "
+               f"{len(data.exceptions)} exceptions, {len(data.indicators)} indicators, {len(data.changes)} changes, "
+               f"{len(data.issues)} issues", err=True)
+    for path in (files.html, files.pdf, files.xlsx):
+        click.echo(str(path))
+
+
 def _one_line(row: dict[str, Any], width: int = 160) -> str:
     parts = [f"{k}={v}" for k, v in row.items() if v not in (None, "", ()) and k != "table_index"]
     line = "  ".join(parts)

@@ -11,6 +11,9 @@ from typing import Any
 
 import sqlite_utils
 
+import schemas
+from pipeline.history import relink
+from pipeline.views import create_views
 from pipeline.models import (
     Action, Commitment, ExtractedDocument, Funding, Indicator, IndicatorValue, Issue, Narrative,
     NormalisedDocument, Officer, Origin, RagLevel, Risk,
@@ -19,97 +22,51 @@ from pipeline.nlp.officers import is_abbreviated, resolve
 
 Rows = dict[str, list[dict[str, Any]]]
 
-# Contract tables and their columns, in order; extra columns follow the contract's.
+# Contract tables and their columns, in order, from schemas/contract.toml; extra columns follow the contract's.
 SCHEMA: dict[str, dict[str, type]] = {
-    "runs": {"id": int, "started_at": str, "finished_at": str, "files_seen": int, "loaded": int,
-             "duplicates": int, "failed": int, "superseded": int},
-    "documents": {"id": int, "sha256": str, "file_name": str, "file_type": str, "doc_type": str,
-                  "organisation": str, "service": str, "title": str, "period_label": str,
-                  "financial_year": str, "quarter": int, "status": str, "superseded_by": int,
-                  "pages": int, "run_id": int, "ingested_at": str, "size": int, "reason": str,
-                  "organisation_source": str},
-    "commitments": {"id": int, "document_id": int, "section": str, "section_code": str,
-                    "group_label": str, "ref": str, "priority": str, "commitment": str,
-                    "deliverable": str, "officers": str, "due": str, "rag": str, "rag_raw": str,
-                    "comment": str, "page_start": int, "page_end": int, "row_index": int,
-                    "table_index": int, "suggested_rag": str},
-    "officers": {"id": int, "name": str, "role": str, "organisation": str},
-    "commitment_officers": {"commitment_id": int, "officer_id": int},
-    "rag_scale": {"document_id": int, "rag": str, "label": str, "definition": str, "colour": str},
-    "indicators": {"id": int, "code": str, "description": str, "unit": str, "polarity": str,
-                   "organisation": str, "owner": str, "lead_partner": str, "data_expert": str,
-                   "reporting_frequency": str},
-    "indicator_values": {"id": int, "indicator_id": int, "document_id": int, "kind": str,
-                         "period": str, "value": float, "value_raw": str, "rag": str, "direction": str,
-                         "page": int, "table_index": int, "row_index": int, "comment": str},
-    "actions": {"id": int, "document_id": int, "indicator_id": int, "ref": str, "action": str,
-                "milestone": str, "linked_plans": str, "lead_officer": str, "progress": str,
-                "due": str, "rag": str, "rag_raw": str, "page_start": int, "page_end": int,
-                "row_index": int, "objective": str, "group_label": str, "suggested_rag": str},
-    "funding": {"id": int, "document_id": int, "indicator_id": int, "line": str, "year": str,
-                "amount": float, "source": str, "is_total": int, "page": int, "row_index": int},
-    "funding_sources": {"funding_id": int, "source": str, "amount": float},
-    "risks": {"id": int, "document_id": int, "indicator_id": int, "ref": str, "risk": str,
-              "mitigation": str, "page": int},
-    "narratives": {"id": int, "document_id": int, "heading": str, "text": str, "page": int},
-    "source_cells": {"document_id": int, "table_index": int, "page": int, "row": int, "col": int,
-                     "text": str, "fill": str, "row_span": int, "col_span": int, "page_end": int,
-                     "mapped": int},
-    "extraction_issues": {"id": int, "document_id": int, "severity": str, "code": str, "message": str,
-                          "page": int, "table_index": int},
-    "comment_facts": {"id": int, "document_id": int, "record_table": str, "record_id": int, "kind": str,
-                      "text": str, "value": str, "start": int, "end": int, "field": str, "number": float,
-                      "subject": str},
-    "action_officers": {"action_id": int, "officer_id": int},
+    name: {column: schemas.COLUMN_TYPES[spec["type"]] for column, spec in table["columns"].items()}
+    for name, table in schemas.contract()["tables"].items()
 }
-FOREIGN_KEYS = {
-    "documents": [("run_id", "runs", "id")],
-    "commitments": [("document_id", "documents", "id")],
-    "commitment_officers": [("commitment_id", "commitments", "id"), ("officer_id", "officers", "id")],
-    "rag_scale": [("document_id", "documents", "id")],
-    "indicator_values": [("indicator_id", "indicators", "id"), ("document_id", "documents", "id")],
-    "actions": [("document_id", "documents", "id"), ("indicator_id", "indicators", "id")],
-    "funding": [("document_id", "documents", "id"), ("indicator_id", "indicators", "id")],
-    "funding_sources": [("funding_id", "funding", "id")],
-    "risks": [("document_id", "documents", "id"), ("indicator_id", "indicators", "id")],
-    "narratives": [("document_id", "documents", "id")],
-    "source_cells": [("document_id", "documents", "id")],
-    "extraction_issues": [("document_id", "documents", "id")],
-    "comment_facts": [("document_id", "documents", "id")],
-    "action_officers": [("action_id", "actions", "id"), ("officer_id", "officers", "id")],
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    name: [(column, *spec["references"].split(".", 1)) for column, spec in table["columns"].items()
+           if spec.get("references")]
+    for name, table in schemas.contract()["tables"].items()
 }
-FTS = {
-    "commitments": ["section", "priority", "commitment", "deliverable", "officers", "comment"],
-    "narratives": ["heading", "text"],
+FTS: dict[str, list[str]] = {
+    name: table["fts"] for name, table in schemas.contract()["tables"].items() if table.get("fts")
 }
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create every contract table, index and full-text index that is missing."""
-    for name, columns in SCHEMA.items():
+    """Create every table, column, index, full-text index and view of the contract that is missing."""
+    for name, spec in schemas.contract()["tables"].items():
+        columns = SCHEMA[name]
         table = db.table(name)
         if table.exists():
             missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
             for column, kind in missing.items():
                 table.add_column(column, kind)
             continue
-        pk: Any = "id" if "id" in columns else None
-        if name == "commitment_officers":
-            pk = ("commitment_id", "officer_id")
-        elif name == "action_officers":
-            pk = ("action_id", "officer_id")
-        elif name == "funding_sources":
-            pk = None
-        table.create(columns, pk=pk, foreign_keys=FOREIGN_KEYS.get(name, []))
-    db.table("documents").create_index(["sha256"], unique=True, if_not_exists=True)
+        pk = spec.get("pk")
+        table.create(columns, pk=tuple(pk) if isinstance(pk, list) else pk,
+                     foreign_keys=FOREIGN_KEYS.get(name, []))
     if "idx_officers_name" in {index.name for index in db.table("officers").indexes}:
-        db.execute("drop index idx_officers_name")  # officers are now one row per person per organisation
-    db.table("officers").create_index(["organisation", "name"], if_not_exists=True)
-    db.table("comment_facts").create_index(["record_table", "record_id"], if_not_exists=True)
-    db.table("indicators").create_index(["code", "organisation"], if_not_exists=True)
+        db.execute("drop index idx_officers_name")  # officers are one row per person per organisation now
+    for name, spec in schemas.contract()["tables"].items():
+        table = db.table(name)
+        for columns in spec.get("unique", []):
+            table.create_index(columns, unique=True, if_not_exists=True)
+        for columns in spec.get("indexes", []):
+            table.create_index(columns, if_not_exists=True)
+        pk = spec.get("pk")
+        leading = pk[0] if isinstance(pk, list) else pk
+        for column, _, _ in FOREIGN_KEYS.get(name, []):
+            if column != leading:  # a primary key's leading column is indexed already
+                table.create_index([column], if_not_exists=True)
     for name, searchable in FTS.items():
         if not db.table(name).detect_fts():
             db.table(name).enable_fts(searchable, create_triggers=True)
+    create_views(db)
 
 
 def _pk(table: sqlite_utils.db.Table) -> int:
@@ -311,6 +268,7 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> tuple[int
         ids.update(commitments=commitment_ids, actions=action_ids, funding=funding_ids)
         ids["indicators"] = [indicator_ids[row["code"] or row["description"]] for row in rows["indicators"]]
         _insert_facts(db, rows.get("comment_facts", []), ids, document_id)
+        relink(db, document_id)
     return document_id, superseded
 
 

@@ -59,6 +59,28 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     return load
 
 
+RETURNS = [f"adult-services-commitments-q{q}-2007-08" for q in (1, 2, 3)]
+PLANS = ["ni-136-action-plan", "ni-136-action-plan-q2-2008-09"]
+
+
+@pytest.fixture(scope="session")
+def quarters_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every sample, the Word edition and then the PDF edition of each, in one performance.db."""
+    path = tmp_path_factory.mktemp("quarters") / "performance.db"
+    files = [SAMPLES / f"{name}.{ext}" for ext in ("docx", "pdf") for name in RETURNS + PLANS]
+    outcomes = ingest(files, Settings(db=path))
+    assert [o.status.value for o in outcomes] == ["loaded"] * 10
+    return path
+
+
+@pytest.fixture(scope="session")
+def quarters(quarters_path: Path) -> Iterator[sqlite_utils.Database]:
+    """The database of quarters_path, opened."""
+    database = sqlite_utils.Database(quarters_path)
+    yield database
+    database.close()
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.skipped:
         _skipped.append(report.nodeid)

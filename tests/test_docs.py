@@ -18,7 +18,7 @@ COMMANDS = sorted(cli.commands)
 
 
 def test_the_commands_are_ingest_and_extract():
-    assert COMMANDS == ["extract", "ingest"]
+    assert COMMANDS == ["extract", "ingest", "report", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

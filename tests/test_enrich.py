@@ -153,3 +153,15 @@ def test_a_green_record_is_flagged_for_slippage_not_for_a_challenge_or_a_named_r
                    "Commitments Monitoring Q3 2009-10 - Resources")
     issues = [i for i in read(path, Settings()).document.issues if i.code == "rag_mismatch"]
     assert bool(issues) is flagged
+
+
+@pytest.mark.parametrize("comment, flagged", [
+    ("Consultation has finished and proposals are being drafted for Cabinet in December.", False),
+    ("The review was completed and proposals approved by Cabinet in December.", True),
+    ("Phase one is complete; phase two will start in April.", False),
+])
+def test_an_amber_record_is_questioned_only_when_its_commentary_says_the_whole_is_done(comment, flagged, tmp_path):
+    path = _return(tmp_path / "amber.docx", [("Review the day services.", "Sue Disley", "Amber", comment)],
+                   "Commitments Monitoring Q3 2007-08 - Adult Services")
+    issues = [i for i in read(path, Settings()).document.issues if i.code == "rag_mismatch"]
+    assert bool(issues) is flagged

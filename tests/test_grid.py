@@ -118,3 +118,19 @@ def test_codes_and_numbers_are_split_from_the_text_they_open():
     assert split_code("Reduce total crime") == (None, "Reduce total crime")
     assert split_numbered("1(a) The Council should ensure support") == ("1(a)", "The Council should ensure support")
     assert split_numbered("3. A homelessness prevention officer") == ("3", "A homelessness prevention officer")
+
+
+def test_in_a_pdf_a_merged_cell_prints_once_and_the_rows_below_it_carry_it():
+    # pdfplumber leaves no cell at the grid positions a merged cell covers
+    raw = table([
+        ["Objective", "Timescale", "Lead Dept/Service/Outcomes"],
+        ["CRE Leadership Challenge.", "", "Valuing Diversity Group to lead"],
+        ["Produce agreed action plan", "August 2002"],
+        ["Sign up to Leadership Challenge", "November 2002"],
+    ])
+    rows = records(raw, header_grid(raw))
+    assert [(r.text(0), r.text(1), r.text(2)) for r in rows] == [
+        ("CRE Leadership Challenge.", "", "Valuing Diversity Group to lead"),
+        ("Produce agreed action plan", "August 2002", "Valuing Diversity Group to lead"),
+        ("Sign up to Leadership Challenge", "November 2002", "Valuing Diversity Group to lead"),
+    ]

@@ -50,7 +50,8 @@ def test_a_document_loads_in_one_transaction(db):
 
 def test_loaded_samples_meet_the_contract(tmp_path):
     db_path = tmp_path / "performance.db"
-    outcomes = ingest(sorted(SAMPLES.glob("*.docx")) + sorted(SAMPLES.glob("*.pdf")), Settings(db=db_path))
+    seeds = ("adult-services-commitments-q3-2007-08", "ni-136-action-plan")
+    outcomes = ingest([SAMPLES / f"{s}.{ext}" for ext in ("docx", "pdf") for s in seeds], Settings(db=db_path))
     assert [o.status.value for o in outcomes] == ["loaded"] * 4
     check = subprocess.run([sys.executable, str(CHECK_CONTRACT), str(db_path)], capture_output=True, text=True)
     assert check.stdout.splitlines()[-1] == f"contract: 0 problem(s) in {db_path}"

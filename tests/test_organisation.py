@@ -38,6 +38,8 @@ ANGLIA = ["Breckland Performance Reports 2-6 East Cambridgeshire Performance Rep
      "09_northumberland_transactional_services_performance_may2024.docx", "Northumberland County Council"),
     (ANGLIA, "18_anglia_revenues_partnership_q4_2018-19_performance_report.xlsx", None),
     (["Governance structures agreed and in place."], None, None),
+    (["Sheila Rochester", "Sheila Rochester", "Sue Disley"], None, None),  # a surname, not Rochester in Medway
+    (["Services reprovided locally in Rochester, Chatham and Gillingham, across Medway."], None, "Medway Council"),
 ])
 def test_the_organisation_is_found_in_the_text_only_when_it_clearly_leads(texts, file_name, expected):
     assert infer(texts, file_name).organisation == expected

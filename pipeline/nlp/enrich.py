@@ -7,9 +7,13 @@ not print one. spaCy is loaded only when there is commentary to read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
+
+import schemas
 
 from pipeline.config import Settings
 from pipeline.models import (
@@ -62,11 +66,19 @@ def _quote(sentence: str) -> str:
     return text if len(text) <= 300 else text[:297] + "..."
 
 
-def _consistency(record: Commitment | Action, found: list[Found]) -> tuple[Issue | None, Rag | None]:
+@cache
+def _ongoing() -> re.Pattern[str]:
+    return re.compile("|".join(schemas.commentary()["ongoing"]))
+
+
+def _consistency(record: Commitment | Action, found: list[Found],
+                 commentary: str) -> tuple[Issue | None, Rag | None]:
     """A review issue where the status and the commentary disagree; a suggested status where none is printed."""
     slips = [f for f in found if f.kind == "slippage"]
     slipped = [f for f in slips if f.strong]
     done = [f for f in found if f.kind == "completion" and f.strong]
+    if done and _ongoing().search(commentary.lower()):
+        done = []  # one step done and more to do: no claim that the record is complete
     kind = "commitment" if isinstance(record, Commitment) else "action"
     if record.rag in GOOD and slipped:
         return Issue(Severity.WARNING, "rag_mismatch",
@@ -108,12 +120,13 @@ def _with_people(records: tuple[Record, ...]) -> tuple[Record, ...]:
     return tuple(out)
 
 
-def _organisation(extracted: ExtractedDocument, info: DocumentInfo) -> DocumentInfo:
-    """The organisation the document prints or was given; else the one its text points to."""
+def _organisation(extracted: ExtractedDocument, info: DocumentInfo, people_cells: set[str]) -> DocumentInfo:
+    """The organisation the document prints or was given; else the one its text points to
+    (officer cells left out: "Sheila Rochester" is no mention of Rochester)."""
     if info.organisation:
         return replace(info, organisation_source=info.organisation_source or "printed")
     texts = [b.text for b in extracted.blocks]
-    texts += [c.text for t in extracted.tables for row in t.rows for c in row]
+    texts += [c.text for t in extracted.tables for row in t.rows for c in row if c.text.strip() not in people_cells]
     found = infer(texts, extracted.source.original_name)
     if found.organisation is None:
         return info
@@ -123,7 +136,9 @@ def _organisation(extracted: ExtractedDocument, info: DocumentInfo) -> DocumentI
 
 def enrich(extracted: ExtractedDocument, document: NormalisedDocument) -> NormalisedDocument:
     """The document with its commentary read: people, facts, review issues, suggested RAG, organisation."""
-    info = _organisation(extracted, document.info)
+    people_cells = {text.strip() for r in document.records
+                    for text in (getattr(r, "officers", None), getattr(r, "lead_officer", None)) if text}
+    info = _organisation(extracted, document.info, people_cells)
     records = _with_people(document.records)
     texts = [item for index, record in enumerate(records) for item in _commentary(index, record)]
     results = read_texts([text[:MAX_CHARS] for _, _, text in texts], info.financial_year,
@@ -144,7 +159,8 @@ def enrich(extracted: ExtractedDocument, document: NormalisedDocument) -> Normal
     for index, found in by_record.items():
         record = records[index]
         if isinstance(record, (Commitment, Action)):
-            issue, suggested = _consistency(record, found)
+            commentary = " ".join(text for i, _, text in texts if i == index)
+            issue, suggested = _consistency(record, found, commentary)
             if issue is not None:
                 issues.append(issue)
             if suggested is not None:

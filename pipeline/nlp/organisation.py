@@ -128,6 +128,18 @@ def _places() -> tuple[_Index, dict[str, list[tuple[Body, float]]]]:
 
 
 @cache
+def _towns() -> frozenset[str]:
+    """Towns that are not also a council's own place name."""
+    places = {b.place for b in gazetteer()}
+    return frozenset(t for b in gazetteer() for t in b.towns if t not in places)
+
+
+# Capitalised words that may stand before a place without making it a surname.
+_NOT_NAMES = frozenset({"the", "in", "at", "of", "for", "to", "from", "and", "across", "around", "near",
+                        "north", "south", "east", "west", "central", "greater", "within", "by", "with"})
+
+
+@cache
 def _names() -> tuple[_Index, dict[str, Body]]:
     """Every full name and printed abbreviation with a space in it, compared in lower case."""
     lookup: dict[str, Body] = {}
@@ -169,6 +181,7 @@ def infer(texts: Iterable[str], file_name: str | None = None) -> Inference:
     scores: dict[Body, float] = {}
     names, named = _names()
     places, covers = _places()
+    towns = _towns()
     explicit: set[Body] = set()
     printed_nhs: dict[str, float] = {}
     mentions: dict[str, int] = {}
@@ -193,6 +206,9 @@ def infer(texts: Iterable[str], file_name: str | None = None) -> Inference:
             if not phrase.lower().startswith(("the ", "and ")):
                 printed_nhs[phrase] = printed_nhs.get(phrase, 0.0) + 8 * times
         for first, last, place in places.find(words, taken):
+            if place in towns and first > 0 and words[first - 1][:1].isupper() \
+                    and words[first - 1].lower() not in _NOT_NAMES and source[spans[first - 1][1]] == " ":
+                continue  # "Sheila Rochester": a town's name after a capitalised word is a surname
             mentions[place] = mentions.get(place, 0) + times
             after = [w.lower() for w in words[last:last + 4]]
             if after[:1] in (["laa"], ["s"]) and "laa" in after[:2] or after[:3] == ["local", "area", "agreement"]:

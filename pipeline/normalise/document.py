@@ -120,7 +120,8 @@ def normalise(document: ExtractedDocument, kind: DocKind | None = None) -> Norma
             best.unmapped, len(mapped.records), mapped.skipped,
             "; ".join(note for note in (
                 "built from headings and labelled paragraphs" if table.index >= len(document.tables) else "",
-                f"+{bonus[best.kind]:.1f} because the document's words name a {named}" if best.kind in bonus else "",
+                f"+{bonus[best.kind]:.1f} because the document's words name it: {_kind_words(named)}"
+                if best.kind in bonus else "",
             ) if note) or None,
         ))
 
@@ -151,6 +152,10 @@ def with_organisation(document: NormalisedDocument, organisation: str | None, so
     info = replace(document.info, organisation=organisation, organisation_source=source,
                    sources=(*document.info.sources, ("organisation", f"the {source}")))
     return replace(document, info=info)
+
+
+def _kind_words(kind: DocKind | None) -> str:
+    return kind.value.replace("_", " ") if kind else ""
 
 
 def _field_label(field: str, period: str | None, quarter: int | None) -> str:

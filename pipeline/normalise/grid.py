@@ -190,6 +190,10 @@ def _key(text: str) -> str:
 def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
     """The table's logical records below its header; banners give the group of the records under them."""
     carried: dict[int, tuple[Cell, int]] = {}
+    # Word says how far a merged cell reaches down (row_span); a PDF prints it once and leaves the
+    # grid positions below it empty of any cell, so there an absent cell is the merged one above.
+    spans_known = any(c.row_span > 1 for row in table.rows for c in row)
+    above: dict[int, Cell] = {}
     out: list[Record] = []
     group: str | None = grid.caption
     follow_layout = {(col, span) for col, span, _ in grid.follow}
@@ -201,10 +205,16 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
         for col, (cell, last) in list(carried.items()):
             if index <= last and col not in own:
                 cells[col] = cell
+        if not spans_known and _filled(row) and not is_banner(table, row):
+            for col, cell in above.items():
+                if col not in cells and not any(c.col <= col < c.col + c.col_span for c in row):
+                    cells[col] = cell
         for cell in row:
             if cell.row_span > 1:
                 for col in range(cell.col, cell.col + cell.col_span):
                     carried[col] = (cell, index + cell.row_span - 1)
+        if is_banner(table, row) or _repeats_header(row, grid):
+            above = {}
         if out and follow_layout and any((c.col, c.col_span) in follow_layout for c in _filled(row)):
             previous = out[-1]
             for cell in row:
@@ -236,6 +246,7 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
             previous.rows.append(index)
             continue
         out.append(Record(index, cells, frozenset(own), rows=[index], group=group))
+        above = dict(cells)
     return out
 
 
@@ -297,7 +308,10 @@ def is_date(text: str) -> bool:
     value = clean(text) or ""
     if len(value.split()) > 5 or not value:
         return False
-    if _DATE.search(value) or month_year(value):
+    found = _DATE.search(value)
+    if found and len(value[:found.start()].split()) + len(value[found.end():].split()) <= 2:
+        return True
+    if month_year(value):
         return True
     return bool(_MONTH_WORD.search(value)) and len(value) <= 30 and \
         not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", value.lower())

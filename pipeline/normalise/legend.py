@@ -49,7 +49,7 @@ def legend_in_table(table: RawTable) -> list[RagLevel] | None:
     levels: list[RagLevel] = []
     in_direction = False
     coloured = 0
-    for row in table.rows:
+    for row in table.rows[table.header_rows:]:
         filled = [c for c in row if c.text.strip()]
         first = min(filled, key=lambda c: c.col) if filled else None
         if first is not None and (len(filled) == 1 and first.col_span > 1 or first.col == 0 and first.fill
