@@ -82,3 +82,8 @@ def test_header_words_are_singular_with_periods_as_placeholders():
 def test_a_header_naming_nothing_matches_nothing():
     assert match_field("Budget Holder", "commitments") is None
     assert match_field("Ward", "indicators") is None
+
+
+def test_a_meeting_date_is_not_the_due_date_of_an_action():
+    assert match_field("Meeting date", "actions") == "ignored"
+    assert match_field("Deadline", "actions") == "due"

@@ -134,3 +134,13 @@ def test_in_a_pdf_a_merged_cell_prints_once_and_the_rows_below_it_carry_it():
         ("Produce agreed action plan", "August 2002", "Valuing Diversity Group to lead"),
         ("Sign up to Leadership Challenge", "November 2002", "Valuing Diversity Group to lead"),
     ]
+
+
+def test_a_first_row_shaded_alike_over_plain_rows_is_the_header_even_with_one_label():
+    raw = table([
+        ["Improvement Issue", ""],
+        ["Improve arrangements for preventing homelessness.", "1. Agreement to be made with IHAC"],
+        ["", "2. Agreements to be made with housing associations"],
+    ], header_rows=0, fills={(0, 0): "DDD9C4", (0, 1): "DDD9C4"})
+    grid = header_grid(raw)
+    assert (grid.header_rows, grid.labels, grid.caption) == (1, ("Improvement Issue", ""), None)

@@ -117,3 +117,13 @@ def test_a_summary_of_counts_per_status_is_not_an_indicator_table():
     ])))
     assert doc.of(Indicator) == [] and doc.of(IndicatorValue) == []
     assert [i.code for i in doc.issues] == ["unmapped_table", "unknown_layout"]
+
+
+def test_a_three_month_range_is_its_financial_quarter_and_polarity_reads_either_way_round():
+    doc = normalise(document(table([
+        ["Measure", "Good = High?", "Apr - Jun", "Jul - Sep"],
+        ["Households prevented from becoming homeless", "Higher is better", "121", "134"],
+        ["Days to process new claims", "Good is low", "18.2", "16.9"],
+    ]), blocks=(paragraph("Housing performance 2023/24", 0, BlockKind.HEADING),)))
+    assert [i.polarity for i in doc.of(Indicator)] == ["higher", "lower"]
+    assert [(v.period, v.value) for v in doc.of(IndicatorValue)][:2] == [("2023/24 Q1", 121), ("2023/24 Q2", 134)]

@@ -102,6 +102,15 @@ def _looks_like_header(table: RawTable, row: Sequence[Cell]) -> bool:
     return numbers == 0 and headers * 2 >= len(filled)
 
 
+def _is_shaded_header(row: Sequence[Cell], below: Sequence[Sequence[Cell]]) -> bool:
+    """A first row shaded all alike, over rows that are not: a header styled rather than flagged."""
+    fills = {c.fill for c in row}
+    if len(fills) != 1 or None in fills or not below or not _filled(row):
+        return False
+    fill = next(iter(fills))
+    return rag_from_colour(fill) is None and all(c.fill != fill for c in below[0])
+
+
 def header_grid(table: RawTable) -> HeaderGrid:
     """The table's header rows (flagged by the document, else found), composed column by column."""
     rows = table.rows
@@ -109,9 +118,10 @@ def header_grid(table: RawTable) -> HeaderGrid:
     count = table.header_rows
     if count == 0:
         for index, row in enumerate(rows[:HEADER_LOOK]):
-            if is_banner(table, row) and index + 1 < len(rows):
+            if is_banner(table, row) and index + 1 < len(rows) and not (
+                    index == 0 and _is_shaded_header(row, rows[1:2]) and _filled(row)[0].col_span == 1):
                 continue
-            if _looks_like_header(table, row):
+            if _looks_like_header(table, row) or _is_shaded_header(row, rows[index + 1:index + 2]):
                 count = index + 1
             break
         # a caption above a header that the document did not flag

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pipeline.models import RawTable
 from pipeline.normalise.fields import kind_spec, match, match_field, table_kinds
 from pipeline.normalise.grid import HeaderGrid, Profile, Record, header_grid, profiles, records
-from pipeline.normalise.values import financial_period, month_year, parse_financial_year, parse_quarter
+from pipeline.normalise.values import (
+    financial_period, month_year, parse_financial_year, parse_quarter, quarter_of_months,
+)
 
 __all__ = ["Column", "HeaderMap", "TableReading", "map_header", "match_field", "read_table"]
 
@@ -85,7 +87,7 @@ def _period_of(label: str) -> tuple[str | None, int | None]:
     year = parse_financial_year(label)
     if year is None and (when := month_year(label)):
         year = financial_period(*when)[0]
-    return year, parse_quarter(label)
+    return year, parse_quarter(label) or quarter_of_months(label)
 
 
 def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> HeaderMap | None:

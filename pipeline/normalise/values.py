@@ -240,9 +240,11 @@ def parse_polarity(text: str | None) -> str | None:
     found = _phrases("polarity").get(key)
     if found:
         return found
-    if re.search(r"\b(low|lower|smaller|minimi[sz]e)\b.*\b(good|better|best)\b|\bgood is low", key):
+    low, high = r"(low|lower|smaller|minimi[sz]e|down)", r"(high|higher|bigger|larger|maximi[sz]e|up)"
+    good = r"(good|better|best)"
+    if re.search(rf"\b{low}\b.*\b{good}\b|\b{good}\b.*\b{low}\b", key):
         return "lower"
-    if re.search(r"\b(high|higher|bigger|larger|maximi[sz]e)\b.*\b(good|better|best)\b|\bgood is high", key):
+    if re.search(rf"\b{high}\b.*\b{good}\b|\b{good}\b.*\b{high}\b", key):
         return "higher"
     return None
 
@@ -287,3 +289,21 @@ def is_month_label(text: str | None) -> bool:
         return False
     return bool(re.fullmatch(r"(?i)\s*[a-z]{3,9}\.?(?:\s+(?:19|20)\d{2})?\s*", text)) and \
         text.strip().split()[0].lower().rstrip(".") in _MONTHS
+
+
+_QUARTER_MONTHS = re.compile(
+    r"(?i)\b(?P<first>apr(?:il)?|jul(?:y)?|oct(?:ober)?|jan(?:uary)?)\s*(?:-|–|to)\s*"
+    r"(?P<last>jun(?:e)?|sep(?:t(?:ember)?)?|dec(?:ember)?|mar(?:ch)?)\b")
+_QUARTER_OF = {"apr": 1, "jul": 2, "oct": 3, "jan": 4}
+_QUARTER_END = {1: "jun", 2: "sep", 3: "dec", 4: "mar"}
+
+
+def quarter_of_months(text: str | None) -> int | None:
+    """The financial quarter a three-month range names ("Apr-Jun" is Q1, "Jan to Mar" Q4)."""
+    if not text:
+        return None
+    found = _QUARTER_MONTHS.search(text)
+    if not found:
+        return None
+    quarter = _QUARTER_OF[found.group("first")[:3].lower()]
+    return quarter if found.group("last")[:3].lower() == _QUARTER_END[quarter] else None
