@@ -17,11 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ["adult-services-commitments-q3-2007-08.docx", "adult-services-commitments-q3-2007-08.pdf",
          "ni-136-action-plan.docx", "ni-136-action-plan.pdf"]
 
-SLIPPING = ("The new hostel was due to open in September. The opening has slipped to January because "
-            "the contractor is behind schedule.")
-FINISHED = "Completed in March: all 12 wardens have been trained."
-NO_STATUS = "The review was completed in June and the new policy was published in July."
-
 
 def _return(path: Path, rows: list[tuple[str, str, str, str]], title: str) -> Path:
     """A small commitments return: title, one table with the seed's four columns."""
@@ -39,14 +34,9 @@ def _return(path: Path, rows: list[tuple[str, str, str, str]], title: str) -> Pa
 
 
 @pytest.fixture(scope="module")
-def housing(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _return(tmp_path_factory.mktemp("returns") / "housing-q2.docx", [
-        ("Open a new hostel for homeless young people.", "S. Rochester", "Green", SLIPPING),
-        ("Train every sheltered housing warden in first aid.", "Sheila Rochester (Head of Service)", "Red",
-         FINISHED),
-        ("Review the allocations policy.", "Head of Housing - J Smith", "", NO_STATUS),
-        ("Publish the tenancy strategy.", "DoSCE", "Amber", "Consultation awaited; publication deferred."),
-    ], "Commitments Monitoring Q2 2009-10 - Housing")
+def housing() -> Path:
+    """The regression sample: statuses that the commentary contradicts, and officers in several forms."""
+    return ROOT / "samples" / "regressions" / "issue-14-commentary-and-status.docx"
 
 
 def test_a_green_commitment_whose_comment_reports_slippage_raises_rag_mismatch_quoting_it(housing):

@@ -105,3 +105,13 @@ def test_action_leads_link_to_officers_of_the_plans_organisation(loaded):
         "join officers o on o.id = ao.officer_id order by a.id")]
     assert linked == [("1", "Paul Ferris", "Coventry City Council"), ("2", "Lynda Bull", "Coventry City Council"),
                       ("3", "Lynda Bull", "Coventry City Council")]
+
+
+def test_the_regression_samples_officer_cells_keep_titles_and_role_codes_apart(tmp_path):
+    sample = ROOT / "samples" / "regressions" / "issue-14-commentary-and-status.docx"
+    db_path = tmp_path / "housing.db"
+    ingest([sample], Settings(db=db_path, organisation="Leicestershire County Council"))
+    db = sqlite_utils.Database(db_path)
+    rows = [(r["name"], r["role"]) for r in db.query("select name, role from officers order by id")]
+    # "S. Rochester" on row 1 is the Sheila Rochester of row 2: one person, with her title
+    assert rows == [("Sheila Rochester", "Head of Service"), ("J Smith", "Head of Housing"), (None, "DoSCE")]
