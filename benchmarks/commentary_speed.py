@@ -7,7 +7,7 @@ the ratio is (ingest + stage) / ingest, medians over the repeats.
 
 Two figures, because spaCy is loaded once per process:
 - warm: the added time per file once the pipeline is built, as a batch worker sees it;
-- cold: a fresh process ingesting the four samples, spaCy's import and build included.
+- cold: a fresh process ingesting every sample, spaCy's import and build included.
 
     .venv/bin/python benchmarks/commentary_speed.py [--repeat 7]
 """
