@@ -288,13 +288,15 @@ def _officer_id(db: sqlite_utils.Database, name: str | None, role: str | None, o
     """One officers row per person (or role) per organisation; initials resolve to a unique full name."""
     if name is not None and is_abbreviated(name):
         known = [r[0] for r in db.execute(
-            "select name from officers where organisation is ? and name is not null", [organisation]).fetchall()]
+            "select name from officers where lower(organisation) is lower(?) and name is not null",
+            [organisation]).fetchall()]
         name = resolve(Officer(name, role), known).name
+    # "BLACKPOOL COUNCIL" in one edition and "Blackpool Council" in another are one organisation
     if name is None:
-        found = db.execute("select id from officers where name is null and role is ? and organisation is ?",
-                           [role, organisation]).fetchone()
+        found = db.execute("select id from officers where name is null and role is ? "
+                           "and lower(organisation) is lower(?)", [role, organisation]).fetchone()
     else:
-        found = db.execute("select id, role from officers where name = ? and organisation is ?",
+        found = db.execute("select id, role from officers where name = ? and lower(organisation) is lower(?)",
                            [name, organisation]).fetchone()
     if found is not None:
         if name is not None and role and found[1] is None:

@@ -33,6 +33,11 @@ SEED = ROOT / "samples" / "adult-services-commitments-q3-2007-08.docx"
     ("Chair of Corporate Social Inclusion Group", [Officer(None, "Chair of Corporate Social Inclusion Group")]),
     ("Mike", [Officer("Mike")]),
     ("", []),
+    # corpus 19: a lead cell of sentences names nobody; it stays as printed in lead_officer
+    ("Valuing Diversity Group and Multi Agency Partnership to lead. Evidence of leaders using their "
+     "personal influence to promote and progress race equality in Hounslow", []),
+    ("Data collated and analysed to identify scope for improving services", []),
+    ("COMT and Valuing diversity group", [Officer(None, "COMT"), Officer(None, "Valuing diversity group")]),
 ])
 def test_officer_cells_split_into_people_and_roles(cell, expected):
     assert list(parse_officers(cell)) == expected
@@ -115,3 +120,13 @@ def test_the_regression_samples_officer_cells_keep_titles_and_role_codes_apart(t
     rows = [(r["name"], r["role"]) for r in db.query("select name, role from officers order by id")]
     # "S. Rochester" on row 1 is the Sheila Rochester of row 2: one person, with her title
     assert rows == [("Sheila Rochester", "Head of Service"), ("J Smith", "Head of Housing"), (None, "DoSCE")]
+
+
+def test_an_organisation_printed_in_capitals_in_one_edition_is_the_same_organisation(db):
+    from pipeline.loader import _officer_id, ensure_schema
+
+    ensure_schema(db)
+    first = _officer_id(db, "MW", None, "HULL AND EAST YORKSHIRE HOSPITALS NHS TRUST")
+    again = _officer_id(db, "MW", None, "Hull and East Yorkshire Hospitals NHS Trust")
+    other = _officer_id(db, "MW", None, "Blackpool Council")
+    assert first == again != other

@@ -134,13 +134,42 @@ def _person_or_role(part: str, bracket: str | None) -> list[Officer]:
     return [Officer(part, bracket)]
 
 
+_PARTICLES = frozenset({"of", "and", "the", "for", "de", "van", "von", "der", "le", "la", "da", "di", "du", "&"})
+_SENTENCE = re.compile(r"[a-z]\.\s+[A-Z]")
+
+
+def is_prose(text: str) -> bool:
+    """A lead cell that is sentences, not names: "Valuing Diversity Group and Multi Agency
+    Partnership to lead. Evidence of leaders using their personal influence ..." names nobody."""
+    return len(text.split()) > 12 or bool(_SENTENCE.search(text))
+
+
+def _is_name(name: str) -> bool:
+    """"Sandy McMillan", "S. Rochester", "GC", "Mike": capitalised words, no lower-case ones."""
+    words = name.replace(".", " ").split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _is_title(role: str) -> bool:
+    """"Head of Procurement", "Valuing diversity group", "DoSCE": a title starts with a capital."""
+    return role[:1].isupper() and len(role.split()) <= 8
+
+
 def parse_officers(text: str | None) -> tuple[Officer, ...]:
-    """Every person (or role, with no name) an officer cell names, in printed order, each once."""
-    if not text or not text.strip():
+    """Every person (or role, with no name) an officer cell names, in printed order, each once.
+
+    A cell of sentences names nobody, and a part that is neither a name nor a title is left
+    out; the cell stays as printed in its own column.
+    """
+    if not text or not text.strip() or is_prose(text):
         return ()
     found: list[Officer] = []
     for part, bracket in _split(text):
         for officer in _person_or_role(part, bracket):
+            if officer.name is not None and not _is_name(officer.name):
+                continue
+            if officer.name is None and not _is_title(officer.role or ""):
+                continue
             if officer not in found:
                 found.append(officer)
     return tuple(found)
