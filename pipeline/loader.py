@@ -18,7 +18,7 @@ from pipeline.models import (
     Action, Commitment, ExtractedDocument, Funding, Indicator, IndicatorValue, Issue, Narrative,
     NormalisedDocument, Officer, Origin, RagLevel, Risk,
 )
-from pipeline.nlp.officers import is_abbreviated, resolve
+from pipeline.nlp.officers import is_abbreviated, parse_officers, resolve
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -239,6 +239,8 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> tuple[int
         }
         commitment_ids = _insert_all(db, "commitments", rows["commitments"], document_id)
         organisation = document.get("organisation")
+        for row in rows["indicators"]:
+            _link_indicator_officers(db, indicator_ids[row["code"] or row["description"]], row, organisation)
         for link in rows["commitment_officers"]:
             db.table("commitment_officers").insert(
                 {"commitment_id": commitment_ids[link["commitment"]],
@@ -282,6 +284,16 @@ def _insert_facts(db: sqlite_utils.Database, facts: list[dict[str, Any]], ids: d
         rows.append({k: v for k, v in fact.items() if k != "record"} | {"record_id": record_id,
                                                                           "document_id": document_id})
     db.table("comment_facts").insert_all(rows)
+
+
+def _link_indicator_officers(db: sqlite_utils.Database, indicator_id: int, row: dict[str, Any],
+                             organisation: str | None) -> None:
+    """The indicator's owner and data expert as officers ("Technical Data Expert: Paul Ferris")."""
+    for column in ("owner", "data_expert"):
+        for officer in parse_officers(row.get(column)):
+            db.table("indicator_officers").insert(
+                {"indicator_id": indicator_id, "officer_id": _officer_id(db, officer.name, officer.role, organisation),
+                 "field": column}, ignore=True)
 
 
 def _officer_id(db: sqlite_utils.Database, name: str | None, role: str | None, organisation: str | None) -> int:

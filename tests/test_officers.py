@@ -130,3 +130,14 @@ def test_an_organisation_printed_in_capitals_in_one_edition_is_the_same_organisa
     again = _officer_id(db, "MW", None, "Hull and East Yorkshire Hospitals NHS Trust")
     other = _officer_id(db, "MW", None, "Blackpool Council")
     assert first == again != other
+
+
+def test_an_indicators_owner_and_data_expert_are_officers_of_the_plans_organisation(loaded):
+    db = loaded("ni-136-action-plan.docx")
+    linked = [(r["code"], r["field"], r["name"]) for r in db.query(
+        "select i.code, io.field, o.name from indicator_officers io join indicators i on i.id = io.indicator_id "
+        "join officers o on o.id = io.officer_id order by i.id, io.field")]
+    assert linked == [("NI 136", "data_expert", "Paul Ferris"), ("NI 136", "owner", "Simon Brake")]
+    # the data expert also leads action 1: one person, one row
+    names = sorted(r["name"] for r in db.query("select name from officers"))
+    assert names == ["Lynda Bull", "Paul Ferris", "Simon Brake"]
