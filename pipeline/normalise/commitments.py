@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import schemas
+from pipeline.nlp.officers import officer_names
 from pipeline.models import Block, BlockKind, Commitment, Issue, Origin, RagLevel, RawTable, Severity
 from pipeline.normalise.grid import Record as Row
 from pipeline.normalise.headers import HeaderMap, TableReading
@@ -90,7 +91,7 @@ def commitments(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Ma
             commitment=commitment,
             deliverable=clean_html(row.text(header.col("deliverable"))),
             officers=officers,
-            officer_names=split_officers(officers),
+            officer_names=officer_names(officers),
             due=clean(row.text(header.col("due")) or extra(row, "commitments", "due")),
             rag=rag,
             rag_raw=rag_raw,
