@@ -25,7 +25,7 @@ class Settings:
     max_zip_ratio: int = 100
     max_unzipped_bytes: int = 500 * 1024 * 1024
     max_convert_seconds: int = 120  # LibreOffice's time to convert one legacy file
-    organisation: str | None = None
+    organisation: str | None = None  # the publisher of every file ingested, overriding what is printed
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_pages", "max_zip_entries", "max_zip_ratio", "max_unzipped_bytes",
@@ -51,6 +51,8 @@ class Settings:
                     raise ConfigError(
                         f"{ENV_PREFIX}{f.name.upper()} must be a whole number, not {raw!r}"
                     ) from None
+            elif f.type == "str | None":
+                values[f.name] = raw.strip() or None
             else:
                 values[f.name] = Path(raw)
         values.update({k: v for k, v in overrides.items() if v is not None})

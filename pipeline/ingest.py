@@ -15,6 +15,7 @@ from pipeline import loader
 from pipeline.config import Settings
 from pipeline.errors import FileRejected
 from pipeline.models import ExtractedDocument, NormalisedDocument, Outcome, Status
+from pipeline.nlp.enrich import enrich, organisation_given
 from pipeline.normalise import normalise, with_organisation
 from pipeline.validate import validate
 
@@ -34,12 +35,17 @@ def read(path: Path, settings: Settings) -> Extraction:
     """Everything perfreturns would load from one file; raises FileRejected for an unreadable one."""
     source = source_file(path, settings)
     extracted = extractors.extract(source, settings)
-    return Extraction(extracted, _normalised(extracted, settings))
+    return Extraction(extracted, _normalised(extracted, path, settings))
 
 
-def _normalised(extracted: ExtractedDocument, settings: Settings) -> NormalisedDocument:
-    """Normalise and validate; an organisation given in the settings overrides the printed one."""
-    return validate(with_organisation(normalise(extracted), settings.organisation, "config"))
+def _normalised(extracted: ExtractedDocument, path: Path, settings: Settings) -> NormalisedDocument:
+    """Normalise and validate, then read the commentary; a config entry or an inbox subfolder
+    names the organisation over what the document prints, and the text over nothing at all."""
+    document = normalise(extracted)
+    given = organisation_given(path, settings)
+    if given is not None:
+        document = with_organisation(document, *given)
+    return enrich(extracted, validate(document))
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -82,7 +88,7 @@ def _ingest_one(db: sqlite_utils.Database, path: Path, settings: Settings, run_i
                                             file_type=source.file_type.value, size=source.size,
                                             code=exc.code, reason=str(exc), run_id=run_id)
         return Outcome(path, Status.QUARANTINED, document_id, str(exc))
-    document = _normalised(extracted, settings)
+    document = _normalised(extracted, path, settings)
     rows = loader.rows_for(extracted, document)
     document_id, superseded = loader.load(db, rows, run_id)
     counts = tuple((name, len(rows[name])) for name in loader.SUMMARY_TABLES if rows.get(name))

@@ -98,8 +98,14 @@ def test_extract_summarises_per_table():
     lines = result.stdout.splitlines()
     assert lines[0] == ("adult-services-commitments-q3-2007-08.docx: commitments_return, MTCS and Annual Plan "
                         "Commitments Monitoring Q3 2007-08 - Adult Services, Q3 2007-08")
+    assert lines[1] == "organisation: Leicestershire County Council (inferred)"
     assert "commitments (16)" in lines
     assert "rag_scale (3)" in lines
+
+
+def test_the_organisation_option_names_the_publisher():
+    result = run("extract", str(COMMITMENTS), "--organisation", "leicestershire-county-council")
+    assert result.stdout.splitlines()[1] == "organisation: Leicestershire County Council (config)"
 
 
 def test_extract_of_a_bad_file_is_one_line_and_exit_1(tmp_path):

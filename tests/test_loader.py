@@ -22,7 +22,8 @@ def test_rows_for_links_officers_and_funding_sources_by_position():
     rows = rows_for(result.extracted, result.document)
     assert len(rows["commitments"]) == 16
     joint = [link for link in rows["commitment_officers"] if link["commitment"] == 8]
-    assert joint == [{"commitment": 8, "officer": "Sandy McMillan"}, {"commitment": 8, "officer": "Sue Disley"}]
+    assert joint == [{"commitment": 8, "officer": "Sandy McMillan", "role": None},
+                     {"commitment": 8, "officer": "Sue Disley", "role": None}]
     assert rows["document"][0]["file_type"] == "docx"
     assert len(rows["source_cells"]) == 4 * (9 + 8 + 2) + 5 * 2
 
