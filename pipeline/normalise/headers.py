@@ -125,7 +125,9 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
                 field, how = "rag", "content"
             elif field == "description" and dominant == "code_text":
                 field, how = "code_text", "content"
-            elif field == "description" and dominant == "ref" and "code" not in taken:
+            elif field == "description" and dominant in ("ref", "number") and "code" not in taken \
+                    and kind == "indicators" and profile.share("number", "ref") == 1.0:
+                # "Measure | Description" with 1, 2, 3 under Measure: the numbers are the codes
                 field, how = "code", "content"
         if field is None or (field in taken and field not in repeatable):
             if field is None and (not label or not matched):

@@ -19,7 +19,8 @@ from pipeline.normalise.values import (
 )
 
 VALUE_FIELDS = ("baseline", "target", "actual")
-_AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month)\b")
+_AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month|to date)\b")
+_SAME_PERIOD = re.compile(r"(?i)\bsame (period|quarter)\b")
 _TRAILING_CODE = re.compile(r"\((?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]?)\)\s*$")
 _PART = re.compile(r"^\(?([a-z]|[ivx]{1,4})\)\s*")
 _BARE_YEAR = re.compile(r"^\s*(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}\s*$")
@@ -38,6 +39,8 @@ def column_period(column: Column, year: str | None, row_period: str | None, ctx:
     label = clean(column.header) or ""
     if _AS_PRINTED.search(label):
         return label
+    if _SAME_PERIOD.search(label) and column.period and ctx.quarter:
+        return f"{column.period} Q{ctx.quarter}"  # "Same period 2015/16" in a quarter 3 report
     if column.quarter:
         fy = column.period or year
         return f"{fy} Q{column.quarter}" if fy else label
@@ -87,6 +90,11 @@ def _judged(column: Column, header: HeaderMap, values: dict[int, IndicatorValue]
         if now:
             return now[0].col
     left = [c for c in actuals if c.col < column.col]
+    if left and not prefer_current and not header.all("target") and current:
+        # with no target to judge a running total against, a status judges the period reported
+        now = [c for c in left if values[c.col].period == current]
+        if now:
+            return now[-1].col
     if left:
         return left[-1].col
     return actuals[0].col if actuals else None
