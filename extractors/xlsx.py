@@ -9,10 +9,11 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import openpyxl
 from lxml import etree
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -61,6 +62,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     """Read every visible sheet, in order, into blocks and tables with sheet and cell provenance."""
     check_zip(source.path, settings)
     name = source.original_name
+    _check_merges(source.path, name, DEFAULTS)
     try:
         workbook = openpyxl.load_workbook(source.path, data_only=True, keep_links=False, keep_vba=False)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, InvalidFileException,
@@ -78,6 +80,40 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     if not reader.blocks and not reader.tables:
         raise EmptyFile(f"{name}: the workbook's visible sheets hold no text or tables; send the completed return.")
     return ExtractedDocument(source, reader.sheets, tuple(reader.blocks), tuple(reader.tables))
+
+
+_MERGE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+
+
+def _check_merges(path: Path, name: str, tuning: XlsxSettings) -> None:
+    """Refuse absurd merged ranges before openpyxl loads them: it makes an object for every cell a
+    range covers, so one "A1:XFD1048576" would take minutes and gigabytes."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+            for member in sheets:
+                covered = 0
+                with archive.open(member) as handle:
+                    for _, element in etree.iterparse(handle, tag=_MERGE, resolve_entities=False, huge_tree=False):
+                        covered += _area(element.get("ref") or "")
+                        element.clear()
+                        if covered > tuning.max_cells:
+                            raise TooLarge(
+                                f"{name}: a sheet merges {covered:,} cells or more, over the limit of "
+                                f"{tuning.max_cells:,}; it may be built to exhaust the reader. Unmerge the cells "
+                                "and resend it."
+                            )
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        return  # openpyxl's own load reports a damaged file
+
+
+def _area(ref: str) -> int:
+    """The number of cells an A1-style range covers ("A5:A17" is 13)."""
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return 0
+    return int((max_row - min_row + 1) * (max_col - min_col + 1))
 
 
 class _WorkbookReader:
@@ -137,8 +173,9 @@ class _WorkbookReader:
         for dimension in sheet.column_dimensions.values():
             if dimension.hidden and dimension.min and dimension.max:
                 hidden_cols.update(range(dimension.min, dimension.max + 1))
-        rows = [r for r in range(1, sheet.max_row + 1) if not sheet.row_dimensions[r].hidden] \
-            if sheet.max_row else []
+        # .get: indexing the row dimensions would create one for every row
+        rows = [r for r in range(1, sheet.max_row + 1)
+                if not getattr(sheet.row_dimensions.get(r), "hidden", False)] if sheet.max_row else []
         cols = [c for c in range(1, sheet.max_column + 1) if c not in hidden_cols]
         row_at = {r: i for i, r in enumerate(rows)}
         col_at = {c: i for i, c in enumerate(cols)}
@@ -150,30 +187,29 @@ class _WorkbookReader:
                     covered[(r, c)] = extent
         texts: dict[Position, _Text] = {}
         epoch = self.workbook.epoch
-        for row in sheet.iter_rows():
-            for cell in row:
-                r, c = cell.row, cell.column
-                if r not in row_at or c not in col_at:
-                    continue
-                bounds = covered.get((r, c))
-                if bounds is not None and (r, c) != bounds[:2]:
-                    continue  # covered by a merged range: its text and fill are the first cell's
-                text = display_text(cell.value, cell.number_format, epoch)
-                fill = cell_fill(cell.fill, self.theme, self.palette)
-                if fill == "#FFFFFF":
-                    fill = None  # white is the page, not a status colour
-                if not text and fill is None:
-                    continue
-                row_span = col_span = 1
-                address = cell.coordinate
-                if bounds is not None:
-                    row_span = sum(1 for rr in range(bounds[0], bounds[2] + 1) if rr in row_at)
-                    col_span = sum(1 for cc in range(bounds[1], bounds[3] + 1) if cc in col_at)
-                    address = f"{cell.coordinate}:{get_column_letter(bounds[3])}{bounds[2]}"
-                font = cell.font
-                texts[(row_at[r], col_at[c])] = _Text(
-                    text, fill, bool(font is not None and font.b), address, max(1, row_span), max(1, col_span),
-                )
+        # the cells the sheet stores: iter_rows() would create every blank cell of the used range
+        for (r, c), cell in sorted(sheet._cells.items()):
+            if r not in row_at or c not in col_at:
+                continue
+            bounds = covered.get((r, c))
+            if bounds is not None and (r, c) != bounds[:2]:
+                continue  # covered by a merged range: its text and fill are the first cell's
+            text = display_text(cell.value, cell.number_format, epoch)
+            fill = cell_fill(cell.fill, self.theme, self.palette)
+            if fill == "#FFFFFF":
+                fill = None  # white is the page, not a status colour
+            if not text and fill is None:
+                continue
+            row_span = col_span = 1
+            address = cell.coordinate
+            if bounds is not None:
+                row_span = sum(1 for rr in range(bounds[0], bounds[2] + 1) if rr in row_at)
+                col_span = sum(1 for cc in range(bounds[1], bounds[3] + 1) if cc in col_at)
+                address = f"{cell.coordinate}:{get_column_letter(bounds[3])}{bounds[2]}"
+            font = cell.font
+            texts[(row_at[r], col_at[c])] = _Text(
+                text, fill, bool(font is not None and font.b), address, max(1, row_span), max(1, col_span),
+            )
         # a merged range occupies every position it covers, so no blank row or column splits it
         for (r, c), found in list(texts.items()):
             for dr in range(found.row_span):

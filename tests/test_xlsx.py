@@ -253,3 +253,22 @@ def test_a_sheet_padded_to_its_last_cell_is_refused_naming_the_limit(tmp_path):
     assert str(caught.value) == (
         "padded.xlsx: sheet 'Sheet' spans 17,179,869,184 cells, over the limit of 2,000,000; it may be "
         "padded on purpose. Delete the empty rows and columns.")
+
+
+def test_an_absurd_merged_range_is_refused_before_the_workbook_is_loaded(tmp_path):
+    book = Workbook()
+    book.active["A1"] = "Scorecard"
+    path = _save(book, tmp_path / "merged.xlsx")
+    hostile = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", b'</sheetData><mergeCells count="1">'
+                                    b'<mergeCell ref="A1:XFD1048576"/></mergeCells>')
+            target.writestr(item, data)
+    with pytest.raises(TooLarge) as caught:
+        _extract(hostile)
+    assert str(caught.value) == (
+        "hostile.xlsx: a sheet merges 17,179,869,184 cells or more, over the limit of 2,000,000; it may be "
+        "built to exhaust the reader. Unmerge the cells and resend it.")
