@@ -33,6 +33,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         ) from exc
     reader = _BodyReader(document)
     reader.read()
+    reader.blocks[:0] = _running_blocks(document)
     if not reader.blocks and not reader.tables:
         raise EmptyFile(f"{source.original_name}: the Word file has no text or tables; send the completed return.")
     # python-docx's template claims one page; only a file Word laid out has a page count to trust
@@ -127,6 +128,21 @@ class _BodyReader:
                 order=self._next_order(),
             )
         )
+
+
+def _running_blocks(document: Document) -> list[Block]:
+    """The text of each section's running header and footer, once each, ahead of the body: a return
+    often prints its council, service and period only there."""
+    seen: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            if part.is_linked_to_previous and seen:
+                continue
+            for paragraph in part.paragraphs:
+                text = paragraph.text.strip()
+                if text and text not in seen:
+                    seen.append(text)
+    return [Block(BlockKind.RUNNING, text, "Header", None, -len(seen) + i) for i, text in enumerate(seen)]
 
 
 def _has_page_marks(document: Document) -> bool:

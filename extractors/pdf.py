@@ -97,7 +97,8 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
             "or a PDF exported from Word."
         )
     body = sizes.most_common(1)[0][0] if sizes else None
-    blocks = _blocks(_without_furniture(lines, page_count), DEFAULTS, body)
+    body_lines, furniture = _split_furniture(lines, page_count)
+    blocks = _running_blocks(furniture) + _blocks(body_lines, DEFAULTS, body)
     tables, issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
     return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), tuple(issues))
@@ -341,14 +342,13 @@ class _Line:
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 
 
-def _without_furniture(lines: Sequence[_Line], pages: int) -> list[_Line]:
-    """Lines less running headers, footers and page numbers: page furniture, not the return's text.
+def _split_furniture(lines: Sequence[_Line], pages: int) -> tuple[list[_Line], list[_Line]]:
+    """The body's lines, and the running headers, footers and page numbers: page furniture.
 
     Furniture stands in the top or bottom band of the page, apart from the body: a page
     number, a line that comes back (digits aside) on most pages, or, on any page, a line set
     off from the body by a gap at least its own height, as Word places its header and footer
-    (real-dev 08's "Appendix N", 16's file path and "-1-"). The Word extractor does not read
-    headers and footers either.
+    (real-dev 08's "Appendix N", 16's file path and "-1-").
     """
     def band(line: _Line) -> str | None:
         edge = DEFAULTS.margin_share * line.page_height
@@ -380,13 +380,30 @@ def _without_furniture(lines: Sequence[_Line], pages: int) -> list[_Line]:
         above = [b.bottom for b in body if b.bottom < line.top]
         return not above or line.top - max(above) >= height
 
-    kept = []
+    kept, furniture = [], []
     for line in lines:
         where = band(line)
         if where and (_PAGE_NUMBER.match(line.text.strip()) or shape(line) in running or set_apart(line, where)):
-            continue
-        kept.append(line)
-    return kept
+            furniture.append(line)
+        else:
+            kept.append(line)
+    return kept, furniture
+
+
+def _running_blocks(furniture: Sequence[_Line]) -> list[Block]:
+    """Each running header and footer once, ahead of the body, as the Word extractor gives them: a
+    return often prints its council, service and period only there. Repeats on later pages, the
+    page number aside, are the same line."""
+    seen: list[str] = []
+    shapes: set[str] = set()
+    ordered = sorted(furniture, key=lambda l: (l.page, l.top > l.page_height / 2, l.top))
+    for line in ordered:
+        text = line.text.strip()
+        shape = re.sub(r"\d+", "#", text.lower())
+        if shape not in shapes:
+            shapes.add(shape)
+            seen.append(text)
+    return [Block(BlockKind.RUNNING, text, "Header", None, -len(seen) + i) for i, text in enumerate(seen)]
 
 
 def _entry_pattern() -> re.Pattern[str]:

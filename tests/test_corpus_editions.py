@@ -14,7 +14,7 @@ import pytest
 import extractors
 from extractors.detect import source_file
 from pipeline.config import Settings
-from pipeline.models import ExtractedDocument
+from pipeline.models import BlockKind, ExtractedDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -89,9 +89,12 @@ def test_pdf_lines_that_each_start_an_entry_are_blocks_of_their_own():
     ]
 
 
-def test_headers_and_footers_of_a_pdf_are_no_text_of_the_return():
-    texts = [b.text for b in _extract(CORPUS / "16_best_value_review_support_older_people_at_home_improvement_plan_2002.pdf").blocks]
-    assert texts == ["Best Value Review of Support for Older People at Home", "SUMMARY IMPROVEMENT PLAN"]
+def test_headers_and_footers_of_a_pdf_are_running_blocks_ahead_of_the_text():
+    blocks = _extract(CORPUS / "16_best_value_review_support_older_people_at_home_improvement_plan_2002.pdf").blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.RUNNING, "D:\\219512833.doc"), (BlockKind.RUNNING, "-1-"),
+        (BlockKind.HEADING, "Best Value Review of Support for Older People at Home"),
+        (BlockKind.PARAGRAPH, "SUMMARY IMPROVEMENT PLAN")]
 
 
 @pytest.fixture(scope="module")

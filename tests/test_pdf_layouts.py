@@ -101,7 +101,7 @@ def text() -> tuple[ExtractedDocument, ExtractedDocument]:
 
 def test_pdf_paragraphs_split_at_each_legend_code_and_bullet_line_as_in_word(text):
     word, pdf = text
-    assert [b.text for b in pdf.blocks] == [b.text for b in word.blocks]
+    assert [b.text for b in pdf.blocks] == [b.text for b in word.blocks]  # running header and footer too
     paragraphs = [b.text for b in pdf.blocks if b.kind is BlockKind.PARAGRAPH]
     assert paragraphs[:3] == ["Green – On or above target", "Amber – Below target but within 10%",
                               "Red – More than 10% below target"]
@@ -110,12 +110,15 @@ def test_pdf_paragraphs_split_at_each_legend_code_and_bullet_line_as_in_word(tex
                                 "Discharge targets agreed"]
 
 
-def test_running_headers_footers_and_page_numbers_are_kept_out_of_the_text(text):
-    _, pdf = text
+def test_running_headers_footers_and_page_numbers_are_running_blocks_once_not_text(text):
+    word, pdf = text
     assert pdf.pages == 2
-    everything = " ".join(b.text for b in pdf.blocks)
-    assert "Quarterly Indicator Update" not in everything
-    assert "Page" not in everything
+    running = [(b.kind, b.text) for b in pdf.blocks if b.kind is BlockKind.RUNNING]
+    assert running == [(BlockKind.RUNNING, "Children's Services – Quarterly Indicator Update"),
+                       (BlockKind.RUNNING, "Page 1")]
+    assert running == [(b.kind, b.text) for b in word.blocks if b.kind is BlockKind.RUNNING]
+    body = " ".join(b.text for b in pdf.blocks if b.kind is not BlockKind.RUNNING)
+    assert "Quarterly Indicator Update" not in body and "Page" not in body
     assert [(b.page, b.text) for b in pdf.blocks[-2:]] == [
         (2, "Next steps"), (2, "The service will report the Q4 outturn to the Children's Trust Board in May.")]
 
