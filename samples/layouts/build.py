@@ -1751,32 +1751,47 @@ def build_p25(name):
     return save_document(doc, name)
 
 
-@sample("p26-kent-fire-strategic-targets-for-approval-2013")
+@sample("p26-lewisham-greenwich-nhs-key-targets-monthly-2018")
 def build_p26(name):
-    """Strategic targets listed as "LPI nnn – name" contents lines."""
-    doc = new_document("Service Performance Indicators and Targets 2012/13 "
-                       "to 2014/15")
-    para(doc, "Appendix 1 to Item No: B4", bold=True)
-    heading(doc, "Service Performance Indicators and Targets 2012/13 to "
-            "2014/15", 1)
-    para(doc, "April 2013")
-    para(doc, "Kent Fire & Rescue Service", bold=True)
+    """Month columns Dec 17 - Apr 18 by hospital; the standards explained."""
+    doc = new_document("How the Trust is performing", landscape=True)
+    heading(doc, "How the Trust is performing", 1)
+    para(doc, "The Trust collects data each month to monitor how we are "
+         "performing in key areas. See below for our most recently available "
+         "figures. Further information can be found in the monthly Trust "
+         "board performance report.")
+    heading(doc, "Performance against key targets", 2)
     rows = [
-        ["STRATEGIC TARGETS – FOR APPROVAL", "Page"],
-        ["LPI 100 – Total number of fires per 10,000 population", "11"],
-        ["LPI 128 - The number of accidental fires per 10,000 population",
-         "13"],
-        ["LPI 101 - The number of deliberate fires per 10,000 population",
-         "14"],
-        ["LPI 105 - Total number of calls to accidental fires in dwellings "
-         "per 10,000 dwellings", "16"],
-        ["LPI 134 – Fatalities and casualties in accidental fires per "
-         "100,000 population", "18"],
-        ["LPI 103 - The number of fires in non-domestic properties per 1,000 "
-         "non-domestic properties", "19"],
-        ["LPI 145 – Unwanted calls to AFAs attended", "21"],
+        ["National standard", "Dec 17", "Jan 18", "Feb 18", "Mar 18",
+         "Apr 18"],
+        ["A&E: Trust overall", "86%", "83.3%", "85.6%", "83.7%", "87.6%"],
+        ["A&E: UHL", "86.9%", "86.7%", "89.2%", "87.1%", "90.3%"],
+        ["A&E: QEH", "85.4%", "80.8%", "82.8%", "81%", "85.5%"],
+        ["18-week referral", "88.64%", "88.9%", "88.7%", "88.1%", "88.2%"],
+        ["Cancer two-week wait", "93.7%", "96.1%", "96.3%", "96.6%", ""],
+        ["Cancer 62-day wait", "73.4%", "83%", "78%", "80%", ""],
+        ["Cases of MRSA", "0", "0", "0", "0", "0"],
+        ["Cases of C difficile", "1", "2", "2", "1", "3"],
     ]
-    grid_table(doc, rows, [Cm(14.0), Cm(1.6)])
+    grid_table(doc, rows, [Cm(6.0)] + [Cm(2.4)] * 5)
+    heading(doc, "The standards explained", 2)
+    grid_table(doc, [
+        ["Standard", "Explanation"],
+        ["A&E four-hour wait", "The national standard is that 95 per cent "
+         "of all patients attending A&E should be treated, admitted or "
+         "discharged within four hours."],
+        ["18-week referral to treatment", "92% of patients waiting to start "
+         "elective treatment should have waited less than 18 weeks."],
+        ["Cancer two-week wait", "93% of urgent cancer outpatient referrals "
+         "should be seen within 14 days."],
+        ["Cancer 62-day standard", "85% of patients should begin treatment "
+         "within 62 days of being referred by their GP."],
+        ["MRSA", "The Trust should have no cases of this hospital acquired "
+         "infection."],
+        ["C. difficile", "Cases of this hospital acquired infection should "
+         "not exceed 39 cases per year."],
+    ], [Cm(6.0), Cm(14.0)], repeat_header=False)
+    footer(doc, "Lewisham and Greenwich NHS Trust")
     return save_document(doc, name)
 
 
