@@ -1720,34 +1720,40 @@ def build_p24(name):
     return save_document(doc, name)
 
 
-@sample("p25-northorpe-pc-risk-assessment-grading-after-control")
+@sample("p25-west-berkshire-hwb-delivery-q1-2018-19-colour-only")
 def build_p25(name):
-    """Function | Risk | Method of control | grading after control | action."""
-    doc = new_document("Risk Assessment")
-    heading(doc, "Risk Assessment", 1)
+    """Sub-group progress with a status column of fills only, one yellow."""
+    doc = new_document("Delivering the Health and Wellbeing Strategy 2018/19 "
+                       "Quarter One")
+    heading(doc, "Delivering the Health and Wellbeing Strategy 2018/19 "
+            "Quarter One", 1)
+    para(doc, "To review the progress made by the Health and Wellbeing "
+         "Board’s sub-groups to deliver the Health and Wellbeing Strategy.")
     rows = [
-        ["FUNCTION", "RISK", "METHOD OF CONTROL",
-         "RISK GRADING AFTER CONTROL", "ACTION NEEDED"],
-        ["Burial administration", "Loss of records",
-         "Copy of cemetery plan held on computer\nCopy of plan held by "
-         "Chairman", "Low", "None"],
-        ["Maintenance of cemetery and allotments",
-         "Accident to member of the public",
-         "Annual gravestone inspection\nInsurance\nEmploy competent and "
-         "insured contractor for grass cutting\nEnsure cemetery is not used "
-         "for other function", "Low", "None"],
-        ["Financial control",
-         "Misuse of funds – financial misappropriation",
-         "Competent clerk and internal auditor\nAnnual audit external (eg "
-         "Grant Thornton)\nProcedure for authorising payments as stated in "
-         "financial regulations", "Low",
-         "Continued monitoring by clerk and councillors"],
-        ["Council website", "Unauthorised access\nLoss of content",
-         "Clerk to have secure login provided by LCC\nContents controlled "
-         "by LCC, not Northorpe", "Low", "None"],
+        ["Sub-group / measure", "Q1", "Update"],
+        ["Mental Health Action Group", "",
+         "The Mental Health Action Group had not yet completed their "
+         "Delivery Plan and might require support from the Health and "
+         "Wellbeing Board to generate more pace."],
+        ["Skills and Enterprise Partnership (SEP)", "",
+         "Skills and Enterprise Partnership (SEP) had set three actions as "
+         "part of their Delivery Plan. The SEP was at the stage of agreeing "
+         "sub-leads on each of the action and reviewing the SEP membership."],
+        ["Education and Public Health Services", "",
+         "The Education and Public Health Services, which provide data for a "
+         "number of measures on the Delivery Plan, had not completed their "
+         "return for quarter one."],
+        ["Delayed Transfers of Care (DTOC)", "",
+         "Performance relating to Delayed Transfers of Care (DTOC) was now "
+         "showing as ‘green’ which was a significant improvement and should "
+         "be celebrated."],
     ]
-    grid_table(doc, rows, [Cm(3.2), Cm(3.4), Cm(6.4), Cm(2.2), Cm(2.4)])
-    footer(doc, "Northorpe Parish Council")
+    grid_table(doc, rows, [Cm(5.0), Cm(1.4), Cm(11.0)],
+               fills={(3, 1): "FFFF00", (4, 1): GREEN})
+    para(doc)
+    para(doc, "As a result there were gaps across a number of areas of the "
+         "HWBB Delivery Plan, these were highlighted yellow.", italic=True)
+    footer(doc, "West Berkshire Council - Health and Wellbeing Board")
     return save_document(doc, name)
 
 
