@@ -156,6 +156,8 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
             unmapped.append((col, label))
             continue
         field = by_content.get(dominant)
+        if not label and col == 0 and dominant == "person" and spec.get("main") not in taken:
+            field = spec.get("main")  # short names in an unheaded first column ("LCTS", "Tenancy Fraud")
         if dominant in ("sentence", "numbered", "code_text", "text") and field is None:
             field = "code_text" if kind == "indicators" and dominant == "code_text" else spec.get("main")
         if dominant == "numbered" and kind != "actions":

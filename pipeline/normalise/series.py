@@ -62,6 +62,7 @@ def series(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped:
     found: list[Indicator | IndicatorValue] = []
     issues: list[Issue] = []
     year: str | None = None
+    first: str | None = None
     named: set[str] = set()
     for row in reading.records:
         label = clean(row.text(0)) or ""
@@ -69,7 +70,9 @@ def series(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped:
         is_target = bool(_TARGET.search(label))
         if row_year and not is_target:
             year = row_year
-        fy = row_year or year or ctx.financial_year
+            first = first or row_year
+        # a target row is the reporting year's ("Year End Target" under last year's figures too)
+        fy = row_year or ((ctx.financial_year or first) if is_target else None) or year or ctx.financial_year
         where = row_origin(table, row)
         for column in header.columns[1:]:
             raw = clean(row.text(column.col))
