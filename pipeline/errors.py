@@ -62,6 +62,24 @@ class ConverterMissing(FileRejected):
     code = "converter_missing"
 
 
+class UnsafeFile(FileRejected):
+    """The file carries what Word never writes and an attack would: an XML entity declaration."""
+
+    code = "unsafe_file"
+
+
+class UnreadableFile(FileRejected):
+    """The file cannot be opened: it vanished, is a broken link, or permission is denied."""
+
+    code = "unreadable_file"
+
+
+class TimedOut(FileRejected):
+    """Reading the file took longer than the per-file time limit."""
+
+    code = "timeout"
+
+
 class ConfigError(PerfreturnsError):
     """A setting or option is wrong."""
 
@@ -72,3 +90,15 @@ class LockHeld(PerfreturnsError):
     """Another run holds the inbox lock."""
 
     exit_code = EXIT_LOCKED
+
+
+class DatabaseUnusable(PerfreturnsError):
+    """The database cannot be opened or written: not SQLite, read-only, or the disk is full."""
+
+    exit_code = EXIT_USAGE
+
+
+class NotWritable(PerfreturnsError):
+    """A file the run must write (archive, quarantine, reason, log) cannot be written."""
+
+    exit_code = EXIT_QUARANTINED

@@ -44,16 +44,23 @@ def test_ingesting_the_same_bytes_again_is_a_duplicate(tmp_path):
     assert database.table("commitments").count == 16
 
 
-def test_a_resubmitted_return_supersedes_the_loaded_one(tmp_path):
+def test_a_look_alike_without_an_organisation_loads_as_its_own_document(tmp_path):
+    # the samples print no organisation: the PDF edition may be another council's return
     db = tmp_path / "p.db"
     pdf = ROOT / "samples" / "adult-services-commitments-q3-2007-08.pdf"
     result = run("ingest", "--db", str(db), str(COMMITMENTS), str(pdf))
     assert result.exit_code == 0
     assert result.stderr.splitlines()[1] == (
-        "loaded     adult-services-commitments-q3-2007-08.pdf: 16 commitments, 3 rag_scale; supersedes document 1")
-    rows = [tuple(r.values()) for r in sqlite_utils.Database(db).query(
-        "select id, status, superseded_by from documents order by id")]
-    assert rows == [(1, "superseded", 2), (2, "loaded", None)]
+        "loaded     adult-services-commitments-q3-2007-08.pdf: 16 commitments, 3 rag_scale; "
+        "possible resubmission of document 1")
+    database = sqlite_utils.Database(db)
+    rows = [tuple(r.values()) for r in database.query("select id, status, superseded_by from documents order by id")]
+    assert rows == [(1, "loaded", None), (2, "loaded", None)]
+    [issue] = database.query("select document_id, severity, message from extraction_issues "
+                             "where code = 'possible_resubmission'")
+    assert issue == {"document_id": 2, "severity": "info", "message": (
+        "this looks like a resubmission of document 1 (adult-services-commitments-q3-2007-08.docx), but its "
+        "organisation or period is not known, so both stay loaded; supersede by hand if it is the same return.")}
 
 
 @pytest.mark.parametrize("name, content, message", [

@@ -12,7 +12,7 @@ LAYERS = [
     {"pipeline.models", "pipeline.errors", "pipeline.config", "schemas"},
     {"extractors"},
     {"pipeline.normalise", "pipeline.classify", "pipeline.validate", "pipeline.nlp"},
-    {"pipeline.loader", "pipeline.ingest", "pipeline.batch", "pipeline.report"},
+    {"pipeline.loader", "pipeline.ingest", "pipeline.batch", "pipeline.workers", "pipeline.report"},
     {"pipeline.cli"},
 ]
 TOP = {"pipeline", "pipeline.__main__"}  # the front door re-exports the API
