@@ -19,7 +19,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from extractors import register
 from extractors.pdf_stitch import PageTable, stitch
 from pipeline.config import Settings
-from pipeline.errors import CorruptFile, EncryptedFile, NoTextLayer, TooLarge
+from pipeline.errors import CorruptFile, EncryptedFile, NoTextLayer, TooLarge, over_memory
 from pipeline.models import (
     Block, BlockKind, Cell, ExtractedDocument, FileType, Issue, RawTable, Severity, SourceFile,
 )
@@ -88,6 +88,8 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
                 lines.extend(_page_lines(page, [t.bbox for t in found]))
                 chars += len(page.chars)
             except DAMAGE as exc:
+                if _ran_out_of_memory(exc):  # pdfplumber wraps every failure, a MemoryError too
+                    raise over_memory(name, settings.max_memory_mb) from exc
                 raise CorruptFile(
                     f"{name}: page {page.page_number} of the PDF is damaged and cannot be read; "
                     "export it again from Word and resend it."
@@ -103,6 +105,11 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     tables, stitch_issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
     return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), (*issues, *stitch_issues))
+
+
+def _ran_out_of_memory(exc: BaseException) -> bool:
+    cause = exc.args[0] if exc.args else None
+    return isinstance(cause, MemoryError) or isinstance(exc.__cause__, MemoryError)
 
 
 def _active_content(pdf: Any, source: SourceFile) -> list[Issue]:

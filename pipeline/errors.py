@@ -62,6 +62,12 @@ class ConverterMissing(FileRejected):
     code = "converter_missing"
 
 
+def over_memory(name: str, limit_mb: int) -> TooLarge:
+    """The refusal of a file that needed more memory than one file may use."""
+    return TooLarge(f"{name}: reading the file needed over {limit_mb} MB of memory, the limit for one file; "
+                    "it was stopped. Split the return or raise PERFRETURNS_MAX_MEMORY_MB.")
+
+
 class UnsafeFile(FileRejected):
     """The file carries what Word never writes and an attack would: an XML entity declaration."""
 

@@ -77,12 +77,12 @@ def prepare(path: Path, settings: Settings, organisation: str | None = None,
     try:
         source = _source(path, settings, name)
     except FileRejected as exc:
-        return Prepared(path, name, None, _size(path), None, code=exc.code, reason=str(exc))
+        return Prepared(path, name, None, _size(path), None, code=exc.code, reason=one_line(str(exc)))
     try:
         extracted = extractors.extract(source, settings)
     except FileRejected as exc:
         return Prepared(path, name, source.sha256, source.size, source.file_type.value,
-                        code=exc.code, reason=str(exc))
+                        code=exc.code, reason=one_line(str(exc)))
     rows = loader.rows_for(extracted, validate(normalise(extracted)))
     document = rows["document"][0]
     if organisation and not document.get("organisation"):
@@ -90,6 +90,11 @@ def prepare(path: Path, settings: Settings, organisation: str | None = None,
     elif document.get("organisation") and not document.get("organisation_source"):
         document["organisation_source"] = "printed"
     return Prepared(path, name, source.sha256, source.size, source.file_type.value, rows=rows)
+
+
+def one_line(message: str) -> str:
+    """A message kept to one line, whatever the file name holds ("line\\nbreak.docx")."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _size(path: Path) -> int | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
+from pipeline.errors import over_memory
 from pipeline.models import Prepared
 
 LOG = logging.getLogger(__name__)
@@ -88,12 +89,8 @@ def _serve(conn: Connection, settings: Settings) -> None:
                 warnings.simplefilter("always")
                 prepared = prepare(path, settings, organisation, name)
             result = Result(prepared, log=collect.take())
-        except MemoryError:
+        except MemoryError:  # the allocation that failed is not made: the worker can go on
             result = Result(too_large(path, name, settings), log=collect.take())
-            _send(conn, result)
-            return  # the heap may be in pieces: a fresh worker takes the next file
-        except RecursionError as exc:
-            result = Result(None, f"{type(exc).__name__}: {exc}", traceback.format_exc(), collect.take())
         except Exception as exc:  # sent to the writer, which records the file as internal_error
             result = Result(None, f"{type(exc).__name__}: {exc}", traceback.format_exc(), collect.take())
         if not _send(conn, result):
@@ -110,9 +107,8 @@ def _send(conn: Connection, result: Result) -> bool:
 
 def too_large(path: Path, name: str, settings: Settings) -> Prepared:
     """A file refused for needing more memory than one file may use."""
-    return Prepared(path, name, None, _size(path), None, code="too_large", reason=(
-        f"{name}: reading the file needed over {settings.max_memory_mb} MB of memory, the limit for one "
-        "file; it was stopped. Split the return or raise PERFRETURNS_MAX_MEMORY_MB."))
+    return Prepared(path, name, None, _size(path), None, code="too_large",
+                    reason=str(over_memory(name, settings.max_memory_mb)))
 
 
 def timed_out(path: Path, name: str, settings: Settings) -> Prepared:
@@ -182,8 +178,18 @@ class Pool:
             worker.stop()
         self.idle = []
 
-    def _worker(self) -> _Worker:
-        return self.idle.pop() if self.idle else _Worker(self.context, self.settings)
+    def _dispatch(self, item: Any) -> _Worker:
+        """Hand an item to an idle worker, or to a new one when none is idle or the idle one is gone."""
+        while self.idle:
+            worker = self.idle.pop()
+            try:
+                worker.send(item, item.path, item.path.name, item.organisation)
+                return worker
+            except (OSError, ValueError):
+                worker.end()
+        worker = _Worker(self.context, self.settings)
+        worker.send(item, item.path, item.path.name, item.organisation)
+        return worker
 
     def map(self, items: Iterable[Any], should_stop: Callable[[], bool],
             on_start: Callable[[str], None] | None = None) -> Iterator[tuple[Any, Result]]:
@@ -197,9 +203,7 @@ class Pool:
                     return
                 while pending and len(busy) < self.settings.workers:
                     item = pending.popleft()
-                    worker = self._worker()
-                    worker.send(item, item.path, item.path.name, item.organisation)
-                    busy.append(worker)
+                    busy.append(self._dispatch(item))
                     if on_start:
                         on_start(str(item.path.name))
                 ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=0.25))
@@ -228,9 +232,7 @@ class Pool:
                     if result is None:
                         continue
                     busy.remove(worker)
-                    if ended or not worker.process.is_alive() or (
-                            result.prepared is not None and result.prepared.code == "too_large"
-                            and "MB of memory" in (result.prepared.reason or "")):
+                    if ended or not worker.process.is_alive():
                         worker.end()
                     else:
                         self.idle.append(worker)
