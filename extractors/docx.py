@@ -13,7 +13,7 @@ from lxml import etree
 
 from extractors import register
 from extractors.detect import check_zip
-from extractors.limits import DAMAGE, check_xml_parts
+from extractors.limits import DAMAGE, DOCX_ROOTS, check_xml_parts
 from pipeline.config import Settings
 from pipeline.errors import CorruptFile, EmptyFile, TooLarge
 from pipeline.models import Block, BlockKind, Cell, ExtractedDocument, FileType, RawTable, SourceFile
@@ -25,7 +25,7 @@ _WRAPPERS = (qn("w:sdt"), qn("w:customXml"))
 def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     """Read a .docx into blocks and tables, in the order they stand in the body."""
     check_zip(source.path, settings)
-    check_xml_parts(source.path, settings, source.original_name)
+    check_xml_parts(source.path, settings, source.original_name, roots=DOCX_ROOTS)
     app_pages = _app_pages(source)
     if app_pages is not None and app_pages > settings.max_pages:
         raise TooLarge(

@@ -30,6 +30,8 @@ DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError, etree.
 class _Counts:
     elements: int
     table_depth: int
+    root: str
+    has_body: bool
 
 
 def is_xml_part(name: str) -> bool:
@@ -37,9 +39,27 @@ def is_xml_part(name: str) -> bool:
     return name.endswith((".xml", ".rels"))
 
 
+PACKAGE = "{http://schemas.openxmlformats.org/package/2006/"
+# the root element each part must have; python-docx fails on anything else with an AttributeError
+DOCX_ROOTS = {
+    "[Content_Types].xml": PACKAGE + "content-types}Types",
+    ".rels": PACKAGE + "relationships}Relationships",
+    "word/document.xml": W + "document",
+    "word/styles.xml": W + "styles",
+}
+
+
+def _expected_root(part: str, roots: dict[str, str]) -> str | None:
+    return roots.get(part) or (roots.get(".rels") if part.endswith(".rels") else None)
+
+
 def check_xml_parts(path: Path, settings: Settings, name: str, kind: str = "Word file",
-                    app: str = "Word") -> None:
-    """Stream every XML part of an Office zip once, refusing the file at the first limit passed."""
+                    app: str = "Word", roots: dict[str, str] | None = None) -> None:
+    """Stream every XML part of an Office zip once, refusing the file at the first limit passed.
+
+    A part with the wrong root element (a zip holding `word/document.xml` twice, the second
+    something else) is damage too, named as such.
+    """
     elements = 0
     part = "?"
     try:
@@ -51,6 +71,12 @@ def check_xml_parts(path: Path, settings: Settings, name: str, kind: str = "Word
                 with archive.open(member) as stream:
                     counts = _scan(stream, settings, name, member.filename, settings.max_xml_elements - elements)
                 elements += counts.elements
+                expected = _expected_root(member.filename, roots or {})
+                if expected is not None and (counts.root != expected or (
+                        expected == W + "document" and not counts.has_body)):
+                    raise CorruptFile(
+                        f"{name}: the {kind} is damaged and cannot be read (its part {part} is not what "
+                        f"{app} writes there); open it in {app}, save it again and put the new copy in the inbox.")
     except FileRejected:
         raise
     except DAMAGE as exc:
@@ -68,6 +94,8 @@ def _scan(stream: object, settings: Settings, name: str, part: str, elements_lef
     depth = table_depth = deepest_table = elements = 0
     rows: list[int] = []  # rows so far of each open table, innermost last
     checked_doctype = False
+    root = ""
+    has_body = False
     for event, element in context:
         if event == "end":
             depth -= 1
@@ -81,8 +109,11 @@ def _scan(stream: object, settings: Settings, name: str, part: str, elements_lef
                 while element.getprevious() is not None:
                     del parent[0]
             continue
+        if depth == 1 and element.tag == W + "body":
+            has_body = True
         if not checked_doctype:
             checked_doctype = True
+            root = str(element.tag)
             if element.getroottree().docinfo.doctype:
                 raise UnsafeFile(
                     f"{name}: its part {part} declares a DOCTYPE (XML entities), which Word never writes; "
@@ -124,4 +155,4 @@ def _scan(stream: object, settings: Settings, name: str, part: str, elements_lef
                     f"{name}: a table cell spans {int(value):,} columns, over the limit of "
                     f"{settings.max_grid_span:,}; the table is damaged. Save it again from Word."
                 )
-    return _Counts(elements, deepest_table)
+    return _Counts(elements, deepest_table, root, has_body)

@@ -132,3 +132,19 @@ def pdf_stream_bomb(inflated_mb: int = 200) -> bytes:
     content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Quarter 3) Tj ET" + b" " * (inflated_mb * 1024 * 1024), 9)
     stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content)
     return _pdf([CATALOG, PAGES, TEXT_PAGE, stream, HELVETICA])
+
+
+MEASURE = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
+
+
+def run_measured(cwd: Path, *args: str, env: dict[str, str] | None = None,
+                 timeout: float = 900) -> tuple["subprocess.CompletedProcess[str]", int]:
+    """`perfreturns ARGS` under a parent of its own; with the peak memory in KB of its largest process."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "pipeline", *args], cwd=cwd,
+                            capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})})
+    return result, int(result.stdout.split()[-1])

@@ -6,7 +6,6 @@ import io
 import json
 import os
 import re
-import resource
 import shutil
 import signal
 import socket
@@ -111,9 +110,8 @@ GOOD = {
 def test_each_bad_file_is_quarantined_with_its_own_reason_and_nothing_else_is_affected(tmp_path):
     inbox = make_inbox(tmp_path, {**{k: v[0] for k, v in BAD.items()}, **GOOD})
     (inbox / "nowhere.docx").symlink_to(tmp_path / "gone.docx")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = perfreturns(tmp_path, "run", "--settle", "0", "--workers", "2",
-                         env={"PERFRETURNS_MAX_BYTES": "1300000"})
+    result, peak_kb = hostile.run_measured(tmp_path, "run", "--settle", "0", "--workers", "2",
+                                           env={"PERFRETURNS_MAX_BYTES": "1300000"})
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     quarantined = dated(tmp_path / "quarantine")
@@ -147,8 +145,7 @@ def test_each_bad_file_is_quarantined_with_its_own_reason_and_nothing_else_is_af
                    "status": "finished"}
     assert result.stderr.splitlines()[-1].startswith(f"run 1: {len(BAD) + 4} file(s) in ")
     assert result.stderr.splitlines()[-1].endswith(f": 3 loaded, 0 duplicate, {len(BAD) + 1} quarantined")
-    # the largest process of the run (the writer or a worker) stayed small
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < max(before, 200 * 1024)
+    assert peak_kb < 200 * 1024  # the largest process of the run, the writer or a worker
 
 
 def test_lock_temporary_and_hidden_files_are_ignored_with_a_log_line_and_left(tmp_path):
