@@ -364,3 +364,53 @@ def test_library_warnings_go_to_the_log_not_the_terminal(tmp_path):
     log = (tmp_path / "output" / "perfreturns.log").read_text()
     assert "pipeline.library: odd.pdf: pdfminer.pdffont: Could not get FontBBox from font descriptor" in log
     assert "loaded     odd.pdf: 9 indicators," in log
+
+
+# --- watch and the terminal --------------------------------------------------------------------
+
+def test_watch_processes_files_as_they_arrive_until_sigterm(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    process = start(tmp_path, "watch", "--interval", "0.3", "--settle", "0", "--workers", "1")
+    try:
+        make_inbox(tmp_path, {"q3.docx": hostile.COMMITMENTS_DOCX.read_bytes()})
+        deadline = time.monotonic() + TIMEOUT
+        while not (tmp_path / "archive").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        make_inbox(tmp_path, {"plan.docx": hostile.PLAN_DOCX.read_bytes()})
+        while len(files_under(tmp_path / "archive")) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(60)
+    stderr = process.stderr.read() if process.stderr else ""
+    assert code == 0, stderr
+    assert files_under(dated(tmp_path / "archive")) == ["plan.docx", "q3.docx"]
+    assert "loaded     q3.docx: 16 commitments, 3 rag_scale" in stderr.splitlines()
+    db = sqlite_utils.Database(tmp_path / "output" / "performance.db")
+    assert [(r["loaded"], r["status"]) for r in db.query("select loaded, status from runs order by id")] == [
+        (1, "finished"), (1, "finished")]
+
+
+def test_a_terminal_gets_a_progress_bar(tmp_path):
+    import pty
+
+    make_inbox(tmp_path, {"q3.docx": hostile.COMMITMENTS_DOCX.read_bytes(), "empty.docx": b""})
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--settle", "0", "--workers", "1"],
+                               cwd=tmp_path, stdin=follower, stdout=follower, stderr=follower,
+                               env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait(TIMEOUT) == 1
+    text = output.decode("utf-8", "replace")
+    assert "━" in text and "ETA" in text and "0/2" in text  # the bar, its ETA and files done/total
+    assert "failed     empty.docx: the file is empty (0 bytes); send the return again." in text
+    assert "run 1: 2 file(s) in " in text
