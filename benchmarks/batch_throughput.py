@@ -31,18 +31,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_returns import generate  # noqa: E402
 
 MEASURE = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
-           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
+           "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_utime + u.ru_stime, u.ru_maxrss); "
+           "sys.exit(code)")
+CPU: dict[str, float] = {}
 
 
 def run(cwd: Path, *args: str) -> tuple[float, int, str]:
-    """Seconds, peak KB of the largest process, and stderr of one `perfreturns run`."""
+    """Seconds, peak KB of the largest process, and stderr of one `perfreturns run`.
+
+    The CPU seconds of all its processes go into CPU[cwd.name].
+    """
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "pipeline", "run", "--settle", "0",
                              "-q", *args], cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode not in (0, 1):
         sys.exit(f"perfreturns run failed ({result.returncode}): {result.stderr}")
-    return seconds, int(result.stdout.split()[-1]), result.stderr
+    cpu, peak = result.stdout.split()[-2:]
+    CPU[cwd.name] = float(cpu)
+    return seconds, int(peak), result.stderr
 
 
 def fill(inbox: Path, files: list[Path]) -> None:
@@ -80,6 +87,7 @@ def throughput(work: Path, count: int) -> dict[str, float]:
         out[f"docs_per_s_{workers}"] = len(files) / seconds
         out[f"pages_per_s_{workers}"] = pages / seconds
         out[f"peak_mb_{workers}"] = peak / 1024
+        out[f"cores_busy_{workers}"] = CPU[here.name] / seconds  # CPU seconds per wall second
     out["speedup_2_over_1"] = out["docs_per_s_2"] / out["docs_per_s_1"]
     return out
 
@@ -117,12 +125,15 @@ def memory_and_reingest(work: Path, sizes: list[int]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=40, help="returns in the throughput batch")
-    parser.add_argument("--sizes", default="100,300,1000", help="batch sizes for the memory figures")
+    parser.add_argument("--sizes", default="100,300,1000",
+                        help="batch sizes for the memory figures; empty for none")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
     with tempfile.TemporaryDirectory(prefix="perfreturns-bench-") as folder:
         work = Path(folder)
-        results = {"throughput": throughput(work, args.count), "memory": memory_and_reingest(work, sizes)}
+        results = {"throughput": throughput(work, args.count)}
+        if sizes:
+            results["memory"] = memory_and_reingest(work, sizes)
     print(json.dumps(results, indent=2))
 
 

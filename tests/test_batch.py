@@ -414,3 +414,31 @@ def test_a_terminal_gets_a_progress_bar(tmp_path):
     assert "━" in text and "ETA" in text and "0/2" in text  # the bar, its ETA and files done/total
     assert "failed     empty.docx: the file is empty (0 bytes); send the return again." in text
     assert "run 1: 2 file(s) in " in text
+
+
+def test_a_file_that_cannot_be_archived_stays_in_the_inbox_and_the_run_exits_1(tmp_path):
+    inbox = make_inbox(tmp_path, {"q3.docx": hostile.COMMITMENTS_DOCX.read_bytes()})
+    blocker = tmp_path / "archive" / time.strftime("%Y-%m-%d")
+    blocker.parent.mkdir()
+    blocker.write_text("a file where the dated folder should be")
+    result = perfreturns(tmp_path, "run", "--settle", "0", "--workers", "1")
+    assert result.returncode == 1, result.stderr
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("q3.docx: could not be moved")]
+    assert re.fullmatch(r"q3\.docx: could not be moved to archive/\d{4}-\d\d-\d\d \(.+\); it stays in the inbox "
+                        r"and is retried next run\.", line)
+    assert result.stderr.splitlines()[-1].endswith("0 quarantined; 1 could not be moved")
+    assert files_under(inbox) == [".perfreturns.lock", "q3.docx"]
+    blocker.unlink()
+    again = perfreturns(tmp_path, "run", "--settle", "0", "--workers", "1")
+    assert again.returncode == 0, again.stderr
+    assert "duplicate  q3.docx: identical to a return already loaded (document 1)" in again.stderr.splitlines()
+    assert files_under(dated(tmp_path / "archive")) == ["q3.docx"]
+
+
+def test_a_log_that_cannot_be_written_is_one_line_and_exit_1(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "blocker").write_text("not a folder")
+    result = perfreturns(tmp_path, "run", "--log", "blocker/run.log")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "error: blocker/run.log: cannot write the log (File exists); give --log another file."]
