@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DB ?= output/performance.db
 
-.PHONY: run test samples clean
+.PHONY: run test samples readme clean
 
 $(BIN)/perfreturns: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(BIN)/perfreturns
 # Rebuild the sample returns from their sources; the PDFs need LibreOffice (libreoffice-writer-nogui).
 samples: $(BIN)/perfreturns
 	$(BIN)/python samples/build.py --pdf
+
+# Rewrite the README's database section from schemas/contract.toml.
+readme: $(BIN)/perfreturns
+	$(BIN)/python -m schemas README.md
 
 clean:
 	rm -rf $(VENV) output/*.db

@@ -19,6 +19,7 @@ from pipeline.ingest import ingest as ingest_files
 from pipeline.ingest import read
 from pipeline.loader import rows_for, table_counts
 from pipeline.models import Outcome, Status
+from pipeline.normalise.explain import explain_text, explanation
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -40,6 +41,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
     perfreturns extract samples/ni-136-action-plan.pdf --json
     """
     ctx.obj = {"debug": debug}
+    _guarded(ctx, _check_schemas)
+
+
+def _check_schemas() -> None:
+    """Read the synonym and vocabulary files once at start-up, so a mistake in them stops the run."""
+    import schemas
+
+    schemas.headers()
+    schemas.vocabularies()
 
 
 def _symbol(status: Status) -> str:
@@ -72,8 +82,11 @@ log_option = click.option(
 @db_option
 @log_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.option("--organisation", envvar="PERFRETURNS_ORGANISATION",
+              help="The organisation these returns come from, overriding what they print.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | None, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | None, quiet: bool,
+           organisation: str | None) -> None:
     """Load returns into the database: files, or every document in a folder.
 
     Each file is loaded in one transaction, skipped as a duplicate of identical bytes
@@ -83,7 +96,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | No
     perfreturns ingest samples/
     perfreturns ingest --db output/performance.db returns/q3/*.docx
     """
-    settings = _guarded(ctx, lambda: Settings.from_env(db=db, log=log))
+    settings = _guarded(ctx, lambda: Settings.from_env(db=db, log=log, organisation=organisation))
     _guarded(ctx, lambda: batch.configure_logging(settings.log_path, logging.CRITICAL, _debug(ctx)))
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     for path in missing:
@@ -110,23 +123,31 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | No
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON on stdout.")
 @click.option("--cells", is_flag=True, help="Include every extracted table cell (source_cells).")
+@click.option("--explain", is_flag=True,
+              help="Say why each table and column mapped as it did, and where each document fact was found.")
 @click.pass_context
-def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool) -> None:
+def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain: bool) -> None:
     """Show what would be loaded from one file, without touching the database.
 
     \b
     perfreturns extract samples/adult-services-commitments-q3-2007-08.pdf
     perfreturns extract samples/ni-136-action-plan.docx --json
+    perfreturns extract returns/scorecard.docx --explain
     """
     settings = _guarded(ctx, lambda: Settings.from_env())
     result = _guarded(ctx, lambda: read(file, settings))
+    if explain and not as_json:
+        click.echo(explain_text(result.extracted, result.document))
+        return
     rows = rows_for(result.extracted, result.document)
     document = rows.pop("document")[0]
     if not cells:
         rows.pop("source_cells")
     if as_json:
-        click.echo(json.dumps({"document": document, **{k: v for k, v in rows.items() if v}},
-                              indent=2, ensure_ascii=False))
+        body = {"document": document, **{k: v for k, v in rows.items() if v}}
+        if explain:
+            body["explain"] = explanation(result.extracted, result.document)
+        click.echo(json.dumps(body, indent=2, ensure_ascii=False))
         return
     click.echo(f"{file.name}: {document['doc_type']}, {document['title'] or 'untitled'}"
                f"{', ' + document['period_label'] if document['period_label'] else ''}")
@@ -135,6 +156,76 @@ def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool) -> None:
             click.echo(f"\n{name} ({len(table_rows)})")
             for row in table_rows:
                 click.echo("  " + _one_line(row))
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 shares the database with the network.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the database in a web browser.")
+@click.option("--get", "get_path", metavar="PATH", help="Print one page (e.g. /performance/exceptions.json) and exit.")
+@click.pass_context
+def serve(ctx: click.Context, db: Path, host: str, port: int, open_browser: bool, get_path: str | None) -> None:
+    """Browse the database in Datasette, with descriptions, saved queries, RAG chips and a dashboard.
+
+    \b
+    perfreturns serve
+    perfreturns serve --port 8080 --open
+    perfreturns serve --get /performance/exceptions.json
+    """
+    import tempfile
+
+    from datasette.cli import cli as datasette_cli
+
+    from pipeline.loader import ensure_schema
+    from pipeline.serve import datasette_args, write_metadata
+
+    if not db.exists():
+        click.echo(f"error: {db}: no database there yet; load returns first with: perfreturns ingest samples/",
+                   err=True)
+        ctx.exit(2)
+    database = sqlite_utils.Database(db)
+    ensure_schema(database)
+    database.close()
+    with tempfile.TemporaryDirectory(prefix="perfreturns-serve-") as folder:
+        metadata_path = write_metadata(db, Path(folder))
+        if not get_path:
+            click.echo(f"Serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+        datasette_cli.main(datasette_args(db, metadata_path, host, port, open_browser, get_path),
+                           prog_name="datasette", standalone_mode=False)
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--period", metavar="\"YYYY/YY Qn\"", help="The quarter to report, e.g. \"2007/08 Q3\"; default the latest loaded.")
+@click.option("--organisation", help="Only returns of this organisation.")
+@click.option("--service", help="Only returns of this service, e.g. \"Adult Services\".")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True,
+              help="Folder to write the report into.")
+@click.pass_context
+def report(ctx: click.Context, db: Path, period: str | None, organisation: str | None, service: str | None,
+           out: Path) -> None:
+    """Write the quarterly report: an A4 HTML file with charts, its PDF, and an .xlsx of the same tables.
+
+    \b
+    perfreturns report
+    perfreturns report --period "2007/08 Q3" --service "Adult Services"
+    """
+    from pipeline import report as reports
+
+    if not db.exists():
+        click.echo(f"error: {db}: no database there yet; load returns first with: perfreturns ingest samples/",
+                   err=True)
+        ctx.exit(2)
+    files = _guarded(ctx, lambda: reports.build(
+        db, out, reports.parse_period(period) if period else None, organisation, service))
+    data = files.data
+    click.echo(f"{data.title}: {sum(r['count'] for r in data.rag_summary)} commitments and actions, "
+               f"{len(data.exceptions)} exceptions, {len(data.indicators)} indicators, {len(data.changes)} changes, "
+               f"{len(data.issues)} issues", err=True)
+    for path in (files.html, files.pdf, files.xlsx):
+        click.echo(str(path))
 
 
 def _one_line(row: dict[str, Any], width: int = 160) -> str:
@@ -187,7 +278,7 @@ def inbox_options(function: Any) -> Any:
                      show_default=True, help="Seconds one file may take; then it is quarantined as timeout."),
         click.option("--max-memory", "max_memory_mb", type=int, envvar="PERFRETURNS_MAX_MEMORY_MB",
                      default=defaults.max_memory_mb, show_default=True,
-                     help="MB of memory one file may use; then it is quarantined as too_large."),
+                     help="MB of memory one file may add to its worker; then it is quarantined as too_large."),
         log_option,
         click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary."),
     ]

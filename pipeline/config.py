@@ -40,9 +40,10 @@ class Settings:
     settle: float = 5.0  # seconds a file's size and time must stay unchanged
     workers: int = os.cpu_count() or 1
     timeout: float = 120.0  # seconds one file may take
-    max_memory_mb: int = 1024  # memory one worker may use for a file
+    max_memory_mb: int = 1024  # memory one file may add to its worker, beyond the loaded readers
     busy_timeout: float = 60.0  # seconds to wait for another writer of the database
     log: Path | None = None  # library warnings and tracebacks; default beside the database
+    organisation: str | None = None
 
     def __post_init__(self) -> None:
         for name in _POSITIVE:
@@ -65,6 +66,9 @@ class Settings:
             variable = ENV_PREFIX + f.name.upper()
             raw = environ.get(variable)
             if raw is None:
+                continue
+            if f.type == "str | None":
+                values[f.name] = raw.strip() or None
                 continue
             if f.type in ("int", "float"):
                 kind = int if f.type == "int" else float

@@ -16,7 +16,7 @@ from pipeline import loader
 from pipeline.config import Settings
 from pipeline.errors import FileRejected, UnreadableFile
 from pipeline.models import ExtractedDocument, NormalisedDocument, Outcome, Prepared, Status
-from pipeline.normalise import normalise
+from pipeline.normalise import normalise, with_organisation
 from pipeline.validate import validate
 
 LOG = logging.getLogger(__name__)
@@ -35,7 +35,15 @@ def read(path: Path, settings: Settings) -> Extraction:
     """Everything perfreturns would load from one file; raises FileRejected for an unreadable one."""
     source = _source(path, settings, path.name)
     extracted = extractors.extract(source, settings)
-    return Extraction(extracted, validate(normalise(extracted)))
+    return Extraction(extracted, _normalised(extracted, settings))
+
+
+def _normalised(extracted: ExtractedDocument, settings: Settings, folder: str | None = None) -> NormalisedDocument:
+    """Normalise and validate; an organisation given by the inbox folder, or else the settings,
+    overrides the printed one."""
+    if folder:
+        return validate(with_organisation(normalise(extracted), folder, "folder"))
+    return validate(with_organisation(normalise(extracted), settings.organisation, "config"))
 
 
 def _source(path: Path, settings: Settings, name: str):  # type: ignore[no-untyped-def]
@@ -71,7 +79,7 @@ def prepare(path: Path, settings: Settings, organisation: str | None = None,
     """Hash, detect, extract, normalise, validate and build the rows of one file; touches no database.
 
     A file that cannot be read comes back refused, with its code and reason. `organisation`
-    (the inbox subfolder a file arrived in) fills a documents row that names none.
+    (the inbox subfolder a file arrived in) overrides the organisation the document prints.
     """
     name = original_name or path.name
     try:
@@ -83,12 +91,7 @@ def prepare(path: Path, settings: Settings, organisation: str | None = None,
     except FileRejected as exc:
         return Prepared(path, name, source.sha256, source.size, source.file_type.value,
                         code=exc.code, reason=one_line(str(exc)))
-    rows = loader.rows_for(extracted, validate(normalise(extracted)))
-    document = rows["document"][0]
-    if organisation and not document.get("organisation"):
-        document.update(organisation=organisation, organisation_source="folder")
-    elif document.get("organisation") and not document.get("organisation_source"):
-        document["organisation_source"] = "printed"
+    rows = loader.rows_for(extracted, _normalised(extracted, settings, organisation))
     return Prepared(path, name, source.sha256, source.size, source.file_type.value, rows=rows)
 
 

@@ -9,6 +9,7 @@ import socket
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -16,96 +17,60 @@ from typing import Any
 
 import sqlite_utils
 
+import schemas
 from pipeline.errors import DatabaseUnusable
-
+from pipeline.history import relink
+from pipeline.views import create_views
 from pipeline.models import (
     Action, Commitment, ExtractedDocument, Funding, Indicator, IndicatorValue, Issue, Narrative,
-    NormalisedDocument, RagLevel, Risk,
+    NormalisedDocument, Origin, RagLevel, Risk,
 )
 
 Rows = dict[str, list[dict[str, Any]]]
 
-# Contract tables and their columns, in order; extra columns follow the contract's.
+# Contract tables and their columns, in order, from schemas/contract.toml; extra columns follow the contract's.
 SCHEMA: dict[str, dict[str, type]] = {
-    "runs": {"id": int, "started_at": str, "finished_at": str, "files_seen": int, "loaded": int,
-             "duplicates": int, "failed": int, "superseded": int, "status": str, "pid": int,
-             "host": str},
-    "documents": {"id": int, "sha256": str, "file_name": str, "file_type": str, "doc_type": str,
-                  "organisation": str, "service": str, "title": str, "period_label": str,
-                  "financial_year": str, "quarter": int, "status": str, "superseded_by": int,
-                  "pages": int, "run_id": int, "ingested_at": str, "size": int, "reason": str,
-                  "organisation_source": str, "indicator_code": str},
-    "commitments": {"id": int, "document_id": int, "section": str, "section_code": str,
-                    "group_label": str, "ref": str, "priority": str, "commitment": str,
-                    "deliverable": str, "officers": str, "due": str, "rag": str, "rag_raw": str,
-                    "comment": str, "page_start": int, "page_end": int, "row_index": int,
-                    "table_index": int},
-    "officers": {"id": int, "name": str},
-    "commitment_officers": {"commitment_id": int, "officer_id": int},
-    "rag_scale": {"document_id": int, "rag": str, "label": str, "definition": str},
-    "indicators": {"id": int, "code": str, "description": str, "unit": str, "polarity": str,
-                   "organisation": str, "owner": str, "lead_partner": str, "data_expert": str,
-                   "reporting_frequency": str},
-    "indicator_values": {"id": int, "indicator_id": int, "document_id": int, "kind": str,
-                         "period": str, "value": float, "value_raw": str, "rag": str, "direction": str,
-                         "page": int, "table_index": int, "row_index": int},
-    "actions": {"id": int, "document_id": int, "indicator_id": int, "ref": str, "action": str,
-                "milestone": str, "linked_plans": str, "lead_officer": str, "progress": str,
-                "due": str, "rag": str, "rag_raw": str, "page_start": int, "page_end": int,
-                "row_index": int},
-    "funding": {"id": int, "document_id": int, "indicator_id": int, "line": str, "year": str,
-                "amount": float, "source": str, "is_total": int, "page": int, "row_index": int},
-    "funding_sources": {"funding_id": int, "source": str, "amount": float},
-    "risks": {"id": int, "document_id": int, "indicator_id": int, "ref": str, "risk": str,
-              "mitigation": str, "page": int},
-    "narratives": {"id": int, "document_id": int, "heading": str, "text": str, "page": int},
-    "source_cells": {"document_id": int, "table_index": int, "page": int, "row": int, "col": int,
-                     "text": str, "fill": str, "row_span": int, "col_span": int, "page_end": int,
-                     "mapped": int},
-    "extraction_issues": {"id": int, "document_id": int, "severity": str, "code": str, "message": str,
-                          "page": int, "table_index": int},
+    name: {column: schemas.COLUMN_TYPES[spec["type"]] for column, spec in table["columns"].items()}
+    for name, table in schemas.contract()["tables"].items()
 }
-FOREIGN_KEYS = {
-    "documents": [("run_id", "runs", "id")],
-    "commitments": [("document_id", "documents", "id")],
-    "commitment_officers": [("commitment_id", "commitments", "id"), ("officer_id", "officers", "id")],
-    "rag_scale": [("document_id", "documents", "id")],
-    "indicator_values": [("indicator_id", "indicators", "id"), ("document_id", "documents", "id")],
-    "actions": [("document_id", "documents", "id"), ("indicator_id", "indicators", "id")],
-    "funding": [("document_id", "documents", "id"), ("indicator_id", "indicators", "id")],
-    "funding_sources": [("funding_id", "funding", "id")],
-    "risks": [("document_id", "documents", "id"), ("indicator_id", "indicators", "id")],
-    "narratives": [("document_id", "documents", "id")],
-    "source_cells": [("document_id", "documents", "id")],
-    "extraction_issues": [("document_id", "documents", "id")],
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    name: [(column, *spec["references"].split(".", 1)) for column, spec in table["columns"].items()
+           if spec.get("references")]
+    for name, table in schemas.contract()["tables"].items()
 }
-FTS = {
-    "commitments": ["section", "priority", "commitment", "deliverable", "officers", "comment"],
-    "narratives": ["heading", "text"],
+FTS: dict[str, list[str]] = {
+    name: table["fts"] for name, table in schemas.contract()["tables"].items() if table.get("fts")
 }
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create every contract table, index and full-text index that is missing."""
-    for name, columns in SCHEMA.items():
+    """Create every table, column, index, full-text index and view of the contract that is missing."""
+    for name, spec in schemas.contract()["tables"].items():
+        columns = SCHEMA[name]
         table = db.table(name)
         if table.exists():
             missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
             for column, kind in missing.items():
                 table.add_column(column, kind)
             continue
-        pk: Any = "id" if "id" in columns else None
-        if name == "commitment_officers":
-            pk = ("commitment_id", "officer_id")
-        elif name == "funding_sources":
-            pk = None
-        table.create(columns, pk=pk, foreign_keys=FOREIGN_KEYS.get(name, []))
-    db.table("documents").create_index(["sha256"], unique=True, if_not_exists=True)
-    db.table("officers").create_index(["name"], unique=True, if_not_exists=True)
-    db.table("indicators").create_index(["code", "organisation"], if_not_exists=True)
+        pk = spec.get("pk")
+        table.create(columns, pk=tuple(pk) if isinstance(pk, list) else pk,
+                     foreign_keys=FOREIGN_KEYS.get(name, []))
+    for name, spec in schemas.contract()["tables"].items():
+        table = db.table(name)
+        for columns in spec.get("unique", []):
+            table.create_index(columns, unique=True, if_not_exists=True)
+        for columns in spec.get("indexes", []):
+            table.create_index(columns, if_not_exists=True)
+        pk = spec.get("pk")
+        leading = pk[0] if isinstance(pk, list) else pk
+        for column, _, _ in FOREIGN_KEYS.get(name, []):
+            if column != leading:  # a primary key's leading column is indexed already
+                table.create_index([column], if_not_exists=True)
     for name, searchable in FTS.items():
         if not db.table(name).detect_fts():
             db.table(name).enable_fts(searchable, create_triggers=True)
+    create_views(db)
 
 
 def _pk(table: sqlite_utils.db.Table) -> int:
@@ -129,6 +94,7 @@ def rows_for(extracted: ExtractedDocument, doc: NormalisedDocument) -> Rows:
         "organisation": info.organisation, "service": info.service, "title": info.title,
         "period_label": info.period_label, "financial_year": info.financial_year, "quarter": info.quarter,
         "pages": extracted.pages, "size": extracted.source.size,
+        "organisation_source": info.organisation_source,
     }]
     mapped = {t.index for t in doc.unmapped}
     for table in extracted.tables:
@@ -152,42 +118,60 @@ def _issue_row(issue: Issue) -> dict[str, Any]:
             "page": issue.page, "table_index": issue.table_index}
 
 
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """Where one record type is written: its table, the provenance columns it carries, its links."""
+
+    table: str
+    provenance: Callable[[Origin], dict[str, Any]]
+    exclude: frozenset[str] = frozenset()
+
+
+def _pages(origin: Origin) -> dict[str, Any]:
+    return {"page_start": origin.page_start, "page_end": origin.page_end, "row_index": origin.row_index}
+
+
+def _page(origin: Origin) -> dict[str, Any]:
+    return {"page": origin.page_start}
+
+
+SPECS: dict[type, TableSpec] = {
+    Commitment: TableSpec("commitments", lambda o: dict(_pages(o), table_index=o.table_index),
+                          frozenset({"officer_names"})),
+    RagLevel: TableSpec("rag_scale", lambda o: {}),
+    Indicator: TableSpec("indicators", lambda o: {}),
+    IndicatorValue: TableSpec("indicator_values",
+                              lambda o: {"page": o.page_start, "table_index": o.table_index,
+                                         "row_index": o.row_index}),
+    Action: TableSpec("actions", _pages),
+    Funding: TableSpec("funding", lambda o: {"page": o.page_start, "row_index": o.row_index},
+                       frozenset({"sources"})),
+    Risk: TableSpec("risks", _page),
+    Narrative: TableSpec("narratives", _page),
+}
+
+
+def spec_for(record: object) -> TableSpec:
+    """The table spec of a record's type; a record type with none is an error, never dropped."""
+    try:
+        return SPECS[type(record)]
+    except KeyError:
+        raise TypeError(f"no table is defined for {type(record).__name__} records; add it to loader.SPECS") from None
+
+
 def _add_record(rows: Rows, record: object) -> None:
+    spec = spec_for(record)
+    origin = getattr(record, "origin", Origin())
+    row = dict(_fields(record, exclude=spec.exclude), **spec.provenance(origin))
+    position = len(rows[spec.table])
+    rows[spec.table].append(row)
     if isinstance(record, Commitment):
-        row = _fields(record, exclude={"officer_names"})
-        row.update(page_start=record.origin.page_start, page_end=record.origin.page_end,
-                   row_index=record.origin.row_index, table_index=record.origin.table_index)
-        position = len(rows["commitments"])
-        rows["commitments"].append(row)
         for name in record.officer_names:
             rows["commitment_officers"].append({"commitment": position, "officer": name})
-    elif isinstance(record, RagLevel):
-        rows["rag_scale"].append(_fields(record))
-    elif isinstance(record, Indicator):
-        rows["indicators"].append(_fields(record))
-    elif isinstance(record, IndicatorValue):
-        row = _fields(record)
-        row.update(page=record.origin.page_start, table_index=record.origin.table_index,
-                   row_index=record.origin.row_index)
-        rows["indicator_values"].append(row)
-    elif isinstance(record, Action):
-        row = _fields(record)
-        row.update(page_start=record.origin.page_start, page_end=record.origin.page_end,
-                   row_index=record.origin.row_index)
-        rows["actions"].append(row)
     elif isinstance(record, Funding):
-        row = _fields(record, exclude={"sources"})
-        row.update(is_total=int(record.is_total), page=record.origin.page_start,
-                   row_index=record.origin.row_index)
-        position = len(rows["funding"])
-        rows["funding"].append(row)
+        row["is_total"] = int(record.is_total)
         for source in record.sources:
-            rows["funding_sources"].append({"funding": position, "source": source.source,
-                                            "amount": source.amount})
-    elif isinstance(record, Risk):
-        rows["risks"].append(dict(_fields(record), page=record.origin.page_start))
-    elif isinstance(record, Narrative):
-        rows["narratives"].append(dict(_fields(record), page=record.origin.page_start))
+            rows["funding_sources"].append({"funding": position, "source": source.source, "amount": source.amount})
 
 
 def _fields(record: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
@@ -290,6 +274,7 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> Loaded:
             {"funding_id": funding_ids[s["funding"]], "source": s["source"], "amount": s["amount"]}
             for s in rows["funding_sources"]
         )
+        relink(db, document_id)
     return Loaded(document_id, superseded, lookalikes)
 
 
@@ -304,8 +289,9 @@ def _delete_failures(db: sqlite_utils.Database, sha256: str | None) -> None:
 
 
 def _link_indicator(row: dict[str, Any], indicator_ids: dict[str, int]) -> dict[str, Any]:
-    linked = {k: v for k, v in row.items() if k != "indicator_code"}
-    linked["indicator_id"] = indicator_ids.get(row.get("indicator_code") or "")
+    """An indicator's values link to it by code, or by description where the scorecard prints no code."""
+    linked = {k: v for k, v in row.items() if k not in ("indicator_code", "indicator_description")}
+    linked["indicator_id"] = indicator_ids.get(row.get("indicator_code") or row.get("indicator_description") or "")
     return linked
 
 
@@ -372,7 +358,8 @@ def _resubmission_issue(db: sqlite_utils.Database, lookalikes: list[int]) -> dic
     )
     return {"severity": "info", "code": "possible_resubmission", "page": None, "table_index": None,
             "message": f"this looks like a resubmission of {names}, but its organisation or period is not "
-                       "known, so both stay loaded; supersede by hand if it is the same return."}
+                       f"known, so it was loaded beside {'it' if len(lookalikes) == 1 else 'them'}; "
+                       "supersede by hand if it is the same return."}
 
 
 def record_failure(

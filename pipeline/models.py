@@ -162,6 +162,8 @@ class DocumentInfo:
     period_label: str | None = None
     financial_year: str | None = None
     quarter: int | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+    organisation_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +188,12 @@ class Commitment:
 
 @dataclass(frozen=True, slots=True)
 class RagLevel:
-    """One entry of a document's RAG legend."""
+    """One entry of a document's RAG legend; an entry with no status ("Data Only") has rag None."""
 
-    rag: Rag
+    rag: Rag | None
     label: str
     definition: str
+    colour: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +223,8 @@ class IndicatorValue:
     rag: Rag | None = None
     direction: str | None = None
     origin: Origin = field(default_factory=Origin)
+    indicator_description: str | None = None
+    comment: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +242,8 @@ class Action:
     rag: Rag | None = None
     rag_raw: str | None = None
     origin: Origin = field(default_factory=Origin)
+    objective: str | None = None
+    group_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +288,22 @@ class Narrative:
     origin: Origin = field(default_factory=Origin)
 
 
+@dataclass(frozen=True, slots=True)
+class TableExplanation:
+    """Why a table was read as it was: the kind chosen, the runner-up, each column's field and why."""
+
+    table_index: int
+    kind: str | None
+    score: float | None
+    runner_up: str | None
+    runner_up_score: float | None
+    columns: tuple[tuple[int, str, str, str], ...]  # (col, header, field, how)
+    unmapped: tuple[tuple[int, str], ...]
+    records: int
+    skipped_rows: tuple[int, ...] = ()
+    note: str | None = None
+
+
 Record = (
     Commitment | RagLevel | Indicator | IndicatorValue | Action | Funding | Risk | Narrative
 )
@@ -294,6 +317,7 @@ class NormalisedDocument:
     records: tuple[Record, ...]
     unmapped: tuple[RawTable, ...] = ()
     issues: tuple[Issue, ...] = ()
+    explanations: tuple[TableExplanation, ...] = ()
 
     def of(self, kind: type[Record]) -> list[Record]:
         """The records of one type, in document order."""

@@ -30,6 +30,7 @@ from pipeline.models import Prepared
 LOG = logging.getLogger(__name__)
 MAX_LOG_LINES = 20  # library warnings kept per file; pdfminer can write thousands for one damaged file
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+STARTUP_LIMIT = 120.0  # seconds a fresh worker may take to import the readers
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,13 @@ class _Collect(logging.Handler):
 def _serve(conn: Connection, settings: Settings) -> None:
     """A worker's loop: receive (path, name, organisation), send back a Result, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    limit = settings.max_memory_mb * 1024 * 1024
+    from pipeline.ingest import prepare  # before the limit: the limit is what one file may add
+
+    address_space, resident = _own_memory()
+    limit = address_space + settings.max_memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    from pipeline.ingest import prepare  # after the limit: the readers load inside it
+    if not _send(conn, ("ready", resident)):
+        return
 
     collect = _Collect()
     root = logging.getLogger()
@@ -97,7 +102,14 @@ def _serve(conn: Connection, settings: Settings) -> None:
             return
 
 
-def _send(conn: Connection, result: Result) -> bool:
+def _own_memory() -> tuple[int, int]:
+    """This process's address space and resident memory, in bytes."""
+    with open("/proc/self/statm") as handle:
+        size, resident = handle.read().split()[:2]
+    return int(size) * _PAGE, int(resident) * _PAGE
+
+
+def _send(conn: Connection, result: object) -> bool:
     try:
         conn.send(result)
     except (OSError, EOFError):
@@ -134,11 +146,23 @@ class _Worker:
         child.close()
         self.task: Any = None
         self.started = 0.0
+        self.baseline: int | None = None  # resident memory once the readers are imported
 
     def send(self, task: Any, path: Path, name: str, organisation: str | None) -> None:
         self.task = task
         self.started = time.monotonic()
         self.conn.send((path, name, organisation))
+
+    def elapsed(self) -> float:
+        """Seconds on the current file; a fresh worker's clock starts once it is ready."""
+        waited = time.monotonic() - self.started
+        if self.baseline is None:  # still importing the readers, which never takes minutes
+            return waited if waited > STARTUP_LIMIT else 0.0
+        return waited
+
+    def over_memory(self, limit: int) -> bool:
+        """The file has made the worker grow by more than the limit."""
+        return self.baseline is not None and self.rss() - self.baseline > limit
 
     def rss(self) -> int:
         try:
@@ -214,18 +238,21 @@ class Pool:
                     ended = False
                     if worker.conn in ready:
                         try:
-                            result = worker.conn.recv()
+                            message = worker.conn.recv()
                         except (EOFError, OSError):
-                            result = _crashed(worker, name)
-                            ended = True
+                            message, ended = _crashed(worker, name), True
+                        if isinstance(message, tuple) and message[0] == "ready":
+                            worker.baseline, worker.started = message[1], time.monotonic()
+                            continue
+                        result = message
                     elif worker.process.sentinel in ready or not worker.process.is_alive():
                         result = _crashed(worker, name)
                         ended = True
-                    elif time.monotonic() - worker.started > self.settings.timeout:
+                    elif worker.elapsed() > self.settings.timeout:
                         LOG.warning("%s: over the time limit of %g s; its worker was ended", name,
                                     self.settings.timeout)
                         result, ended = Result(timed_out(item.path, name, self.settings)), True
-                    elif worker.rss() > limit:
+                    elif worker.over_memory(limit):
                         LOG.warning("%s: over the memory limit of %d MB; its worker was ended", name,
                                     self.settings.max_memory_mb)
                         result, ended = Result(too_large(item.path, name, self.settings)), True

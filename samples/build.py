@@ -4,7 +4,11 @@ Two realistic input documents are written next to this script:
 
 * ``adult-services-commitments-q3-2007-08.docx`` - an A4 landscape
   commitments monitoring return with Red/Amber/Green shaded status cells;
-* ``ni-136-action-plan.docx`` - an A4 portrait LAA indicator action plan.
+* ``ni-136-action-plan.docx`` - an A4 portrait LAA indicator action plan;
+
+and earlier or later editions of them: the same return for Q1 and Q2
+(``adult-services-commitments-q1-2007-08.docx``, ``...-q2-...``) and the
+action plan's Q2 update (``ni-136-action-plan-q2-2008-09.docx``).
 
 With ``--pdf`` each document is also converted to PDF with LibreOffice
 running headless under a throwaway user profile.
@@ -624,11 +628,12 @@ def save_document(doc, filename):
 # --------------------------------------------------------------------------
 
 
-def build_commitments_return():
+def build_commitments_return(filename=COMMITMENTS_FILE, title=COMMITMENTS_TITLE,
+                             sections=COMMITMENTS_SECTIONS):
     """Write the Adult Services commitments monitoring return."""
-    doc = new_document(COMMITMENTS_TITLE, landscape=True)
-    doc.add_paragraph(COMMITMENTS_TITLE, style="Heading 1")
-    for section in COMMITMENTS_SECTIONS:
+    doc = new_document(title, landscape=True)
+    doc.add_paragraph(title, style="Heading 1")
+    for section in sections:
         doc.add_paragraph(section["heading"], style="Heading 2")
         for line in LEGEND:
             add_paragraph(doc, line, keep_with_next=True)
@@ -637,13 +642,16 @@ def build_commitments_return():
                           rag_column=len(widths) - 2)
         for row_index, column in section.get("bold_cells", []):
             bold_cell(table.cell(row_index, column))
-    return save_document(doc, COMMITMENTS_FILE)
+    return save_document(doc, filename)
 
 
-def build_action_plan():
+def build_action_plan(filename=ACTION_PLAN_FILE, title=ACTION_PLAN_TITLE,
+                      delivery_rows=None, indicator_rows=None):
     """Write the NI 136 LAA target action plan."""
-    doc = new_document(ACTION_PLAN_TITLE)
-    doc.add_paragraph(ACTION_PLAN_TITLE, style="Heading 1")
+    delivery_rows = delivery_rows or DELIVERY_PLAN_ROWS
+    indicator_rows = indicator_rows or INDICATOR_ROWS
+    doc = new_document(title)
+    doc.add_paragraph(title, style="Heading 1")
     add_table(doc, PLAN_SUMMARY_ROWS, [Cm(5.5), Cm(11.5)], header_rows=0,
               label_columns=(0,))
     add_paragraph(doc, "")
@@ -670,11 +678,11 @@ def build_action_plan():
 
     doc.add_paragraph("4: Delivery Plan – Performance Monitoring of Actions",
                       style="Heading 2")
-    add_table(doc, DELIVERY_PLAN_ROWS,
+    add_table(doc, delivery_rows,
               [Cm(1.2), Cm(4.3), Cm(2.3), Cm(3.7), Cm(2.0), Cm(3.5)])
 
     doc.add_paragraph("5. Performance Indicators", style="Heading 2")
-    add_table(doc, INDICATOR_ROWS,
+    add_table(doc, indicator_rows,
               [Cm(1.6), Cm(4.9), Cm(1.9), Cm(1.6)] + [Cm(1.3)] * 4
               + [Cm(1.8)], header_rows=2)
 
@@ -685,7 +693,141 @@ def build_action_plan():
 
     doc.add_paragraph("7: Risk Assessment", style="Heading 2")
     add_table(doc, RISK_ROWS, [Cm(1.8), Cm(8.6), Cm(6.6)])
-    return save_document(doc, ACTION_PLAN_FILE)
+    return save_document(doc, filename)
+
+
+# --------------------------------------------------------------------------
+# Earlier quarters: the Q1 and Q2 editions of the commitments return, and the
+# Q2 edition of the action plan, so history and trajectories have something to
+# show. Each edition is the Q3 content above with what changed between quarters.
+# --------------------------------------------------------------------------
+
+EDITION_FILE = "adult-services-commitments-q{q}-2007-08.docx"
+EDITION_TITLE = ("MTCS and Annual Plan Commitments Monitoring Q{q} 2007-08 - "
+                 "Adult Services")
+
+# Worded like this in Q1 and Q2, reworded in Q3.
+REWORDED_PREFIX = "We are planning major schemes"
+EARLIER_WORDING = (
+    "Plan major schemes with district councils and housing providers to "
+    "improve respite facilities and increase the availability of supported "
+    "housing."
+)
+
+# In Q1 and Q2 only: closed before Q3, so the Q3 return drops it.
+DROPPED_ROW = [
+    "Review charging for non-residential services so that the Fairer "
+    "Charging policy is applied consistently across the County.",
+    "Mick Connell",
+    "Green",
+    None,
+]
+DROPPED_COMMENTS = {
+    1: "Consultation on the revised charging policy closed in June 2007; "
+       "responses are being analysed.",
+    2: "Cabinet approved the revised charging policy in September 2007. It "
+       "takes effect from April 2008, so this commitment closes at Q3.",
+}
+
+# Added in Q2: absent from the Q1 return.
+ADDED_PREFIX = "Develop a commissioning strategy for people who are deaf"
+ADDED_COMMENT_Q2 = (
+    "Action Deafness has been commissioned to undertake the Spotlight on "
+    "Deafness review, starting in October 07."
+)
+
+# Status and commentary of earlier quarters, by the start of the commitment.
+EARLIER_STATUS = {
+    "Continue to work closely with the Department for Work": {
+        1: ("Green", "Joint working with the Department for Work and Pensions "
+                     "has started and a benefits take-up campaign is planned "
+                     "for the summer."),
+        2: ("Amber", "The benefits take-up campaign ran in August and "
+                     "September. Early figures show fewer new claims than "
+                     "the trajectory assumed."),
+    },
+    "Create a range of new opportunities for people with learning": {
+        1: ("Red", "The programme is behind schedule: no site has yet been "
+                   "found for a community base in Charnwood and consultation "
+                   "with families has been delayed."),
+        2: ("Amber", "Roman Way in Market Harborough has been remodelled and "
+                     "a new base in New Fields Church Hall, Shepshed, has been "
+                     "agreed. Sites in south Charnwood are still being "
+                     "sought."),
+    },
+    "Complete the review of adult mental health day services": {
+        1: ("Amber", "The review has started; user consultation events are "
+                     "planned for July and August."),
+        2: ("Amber", "Consultation has finished and proposals are being "
+                     "drafted for Cabinet in December."),
+    },
+    "Respond to new arrangements to ensure effective public": {
+        1: ("Green", "Guidance on the new Local Involvement Networks is "
+                     "expected from the Department of Health in the autumn."),
+        2: ("Amber", "Guidance has been delayed; planning for the new LINKs "
+                     "structures has started with PCT and PPIF "
+                     "representatives."),
+    },
+    REWORDED_PREFIX: {
+        1: ("Green", "Options for respite facilities and supported housing "
+                     "are being drawn up with district councils."),
+        2: ("Green", "A report proposing the sale of 6 care homes as going "
+                     "concerns goes to Cabinet in November 2007."),
+    },
+}
+
+
+def commitments_edition(quarter):
+    """(file name, title, sections) of the Q1 or Q2 edition of the return."""
+    sections = []
+    for section in COMMITMENTS_SECTIONS:
+        heading = section["heading"].replace("Q3 2007-2008",
+                                             f"Q{quarter} 2007-2008")
+        rows = []
+        for row in section["rows"]:
+            text = row[0]
+            if quarter == 1 and text.startswith(ADDED_PREFIX):
+                continue
+            row = list(row)
+            if text.startswith(REWORDED_PREFIX):
+                row[0] = EARLIER_WORDING
+            if quarter == 2 and text.startswith(ADDED_PREFIX):
+                row[-1] = ADDED_COMMENT_Q2
+            for prefix, status in EARLIER_STATUS.items():
+                if text.startswith(prefix):
+                    row[-2], row[-1] = status[quarter]
+            rows.append(row)
+            if text.startswith("Respond to new arrangements"):
+                rows.append(DROPPED_ROW[:3] + [DROPPED_COMMENTS[quarter]])
+        sections.append(dict(section, heading=heading, rows=rows))
+    return (EDITION_FILE.format(q=quarter), EDITION_TITLE.format(q=quarter),
+            sections)
+
+
+ACTION_PLAN_Q2_FILE = "ni-136-action-plan-q2-2008-09.docx"
+ACTION_PLAN_Q2_TITLE = "LAA TARGET - ACTION PLAN Q2 2008/09"
+Q2_ACTUALS = {"NI 136": "2104", "PAF C29": "3.1", "PAF C30": "2.8",
+              "PAF C31": "5.2", "PAF C32": "63.9"}
+Q2_PROGRESS = {
+    "1": "Reported to the Adults and Older People's Quarterly Meetings in "
+         "July and October 2008.",
+    "2": "Q1 performance was reported to the Cabinet Member in September "
+         "2008.",
+    "3.": "Reported to the Older People's Partnership Board in September "
+          "2008; the other boards follow in Q3.",
+}
+
+
+def action_plan_q2():
+    """(file name, title, delivery rows, indicator rows) of the Q2 edition."""
+    delivery = [DELIVERY_PLAN_ROWS[0]] + [
+        row[:-1] + [Q2_PROGRESS[row[0]]] for row in DELIVERY_PLAN_ROWS[1:]]
+    indicators = []
+    for row in INDICATOR_ROWS:
+        if row[0] in Q2_ACTUALS:
+            row = row[:5] + [Q2_ACTUALS[row[0]]] + row[6:]
+        indicators.append(row)
+    return ACTION_PLAN_Q2_FILE, ACTION_PLAN_Q2_TITLE, delivery, indicators
 
 
 def convert_to_pdf(paths):
@@ -713,6 +855,8 @@ def main():
                         help="also convert the documents to PDF")
     args = parser.parse_args()
     paths = [build_commitments_return(), build_action_plan()]
+    paths += [build_commitments_return(*commitments_edition(q)) for q in (1, 2)]
+    paths.append(build_action_plan(*action_plan_q2()))
     if args.pdf:
         convert_to_pdf(paths)
     for path in paths:

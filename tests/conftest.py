@@ -59,6 +59,33 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     return load
 
 
+SAMPLE_ORGANISATION = "Leicestershire County Council"
+RETURNS = [f"adult-services-commitments-q{q}-2007-08" for q in (1, 2, 3)]
+PLANS = ["ni-136-action-plan", "ni-136-action-plan-q2-2008-09"]
+
+
+@pytest.fixture(scope="session")
+def quarters_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every sample, the Word edition and then the PDF edition of each, in one performance.db.
+
+    The samples print no organisation; it is given (as `--organisation` would), so that each PDF
+    edition is known to be the same return as its Word edition and supersedes it.
+    """
+    path = tmp_path_factory.mktemp("quarters") / "performance.db"
+    files = [SAMPLES / f"{name}.{ext}" for ext in ("docx", "pdf") for name in RETURNS + PLANS]
+    outcomes = ingest(files, Settings(db=path, organisation=SAMPLE_ORGANISATION))
+    assert [o.status.value for o in outcomes] == ["loaded"] * 10
+    return path
+
+
+@pytest.fixture(scope="session")
+def quarters(quarters_path: Path) -> Iterator[sqlite_utils.Database]:
+    """The database of quarters_path, opened."""
+    database = sqlite_utils.Database(quarters_path)
+    yield database
+    database.close()
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.skipped:
         _skipped.append(report.nodeid)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.classify import classify
 from pipeline.config import Settings
 from pipeline.ingest import read
 from pipeline.models import Cell, DocKind, ExtractedDocument, FileType, RawTable, SourceFile
+from pipeline.normalise import normalise
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -21,7 +21,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
     ("ni-136-action-plan.pdf", DocKind.INDICATOR_PLAN),
 ])
 def test_samples_are_classified_by_their_tables(name, kind):
-    assert classify(read(SAMPLES / name, Settings()).extracted) == kind
+    assert read(SAMPLES / name, Settings()).document.info.doc_type == kind
 
 
 def _doc(*headers: list[str]) -> ExtractedDocument:
@@ -33,13 +33,17 @@ def _doc(*headers: list[str]) -> ExtractedDocument:
     return ExtractedDocument(SourceFile(Path("f.pdf"), "f.pdf", "0" * 64, 1, FileType.PDF), 1, (), tables)
 
 
+def _kind(document: ExtractedDocument) -> DocKind:
+    return normalise(document).info.doc_type
+
+
 def test_a_kpi_table_alone_is_a_scorecard():
-    assert classify(_doc(["Ref", "Indicator", "Baseline", "Target 2024/25", "Q1"])) == DocKind.SCORECARD
+    assert _kind(_doc(["Ref", "Indicator", "Baseline", "Target 2024/25", "Q1"])) == DocKind.SCORECARD
 
 
 def test_an_action_table_alone_is_an_action_plan():
-    assert classify(_doc(["No", "Action", "Lead Officer", "Target Date", "Progress"])) == DocKind.ACTION_PLAN
+    assert _kind(_doc(["No", "Action", "Lead Officer", "Target Date", "Progress"])) == DocKind.ACTION_PLAN
 
 
 def test_tables_of_no_known_layout_are_unknown():
-    assert classify(_doc(["Ward", "Population"])) == DocKind.UNKNOWN
+    assert _kind(_doc(["Ward", "Population"])) == DocKind.UNKNOWN

@@ -60,7 +60,7 @@ def test_a_look_alike_without_an_organisation_loads_as_its_own_document(tmp_path
                              "where code = 'possible_resubmission'")
     assert issue == {"document_id": 2, "severity": "info", "message": (
         "this looks like a resubmission of document 1 (adult-services-commitments-q3-2007-08.docx), but its "
-        "organisation or period is not known, so both stay loaded; supersede by hand if it is the same return.")}
+        "organisation or period is not known, so it was loaded beside it; supersede by hand if it is the same return.")}
 
 
 @pytest.mark.parametrize("name, content, message", [

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from pipeline.normalise.document import normalise
+from pipeline.normalise.document import normalise, with_organisation
 
-__all__ = ["normalise"]
+__all__ = ["normalise", "with_organisation"]

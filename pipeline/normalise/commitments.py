@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import schemas
-from pipeline.models import Block, BlockKind, Cell, Commitment, Issue, Rag, RagLevel, RawTable, Severity
-from pipeline.normalise.headers import HeaderMap
-from pipeline.normalise.tables import cell_at, is_banner, origin, text_at
-from pipeline.normalise.values import clean, clean_html, parse_rag, parse_ref, rag_from_colour
+from pipeline.models import Block, BlockKind, Commitment, Issue, Origin, RagLevel, RawTable, Severity
+from pipeline.normalise.grid import Record as Row
+from pipeline.normalise.headers import HeaderMap, TableReading
+from pipeline.normalise.mappers import DocContext, Mapped, extra, mapper, rag_of
+from pipeline.normalise.values import clean, clean_html, parse_rag, parse_ref
 
 _OFFICER_SPLIT = re.compile(r"\s*(?:/|&|;|,|\band\b)\s*")
+_LEADING_REF = re.compile(r"^(?P<ref>[A-Z]{0,3}\d+(?:\.\d+)+[a-z]?)\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,66 +54,80 @@ def split_officers(text: str | None) -> tuple[str, ...]:
     return tuple(name for name in (clean(part) for part in _OFFICER_SPLIT.split(text)) if name)
 
 
-def rag_of(cell: Cell | None, table: RawTable, row_index: int) -> tuple[Rag | None, str | None, list[Issue]]:
-    """The status from the cell's word, else its fill; the raw word or colour; any mismatch."""
-    if cell is None:
-        return None, None, []
-    word = clean(cell.text)
-    by_word = parse_rag(word)
-    by_fill = rag_from_colour(cell.fill)
-    issues = []
-    if word and by_word is None:
-        issues.append(Issue(Severity.WARNING, "unknown_rag",
-                            f"table {table.index + 1} row {row_index}: status {word!r} is not a known RAG word",
-                            cell.page, table.index))
-    if by_word and by_fill and by_word != by_fill:
-        issues.append(Issue(Severity.WARNING, "rag_mismatch",
-                            f"table {table.index + 1} row {row_index}: the cell says {word!r} but is "
-                            f"coloured {cell.fill} ({by_fill})", cell.page, table.index))
-    if word:
-        return by_word, word, issues
-    return by_fill, cell.fill if by_fill else None, issues
-
-
-def commitments_from(
-    table: RawTable, header: HeaderMap, group: str | None
-) -> tuple[list[Commitment], list[Issue], str | None]:
-    """Every commitment row of a table; returns the group label in force at its end too."""
+@mapper("commitments")
+def commitments(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped:
+    """Every commitment row of a table; the group label in force at its end goes on to the next table."""
+    table = reading.table
     section = parse_section(table.heading)
-    group = group_in(table.heading) or (group if section.continued else None)
+    group = group_in(table.heading) or (ctx.group if section.continued else None)
     records: list[Commitment] = []
     issues: list[Issue] = []
-    text_cols = [header.col(f) for f in ("commitment", "priority", "deliverable")]
-    for index, row in enumerate(table.rows[header.header_row + 1:], start=header.header_row + 1):
-        if is_banner(table, row):
-            group = clean(" ".join(c.text for c in row))
+    skipped: list[int] = []
+    main = [header.col(f) for f in ("commitment", "priority", "deliverable")]
+    for row in reading.records:
+        if row.group and row.group != reading.grid.caption:
+            group = row.group
+        if not any(row.text(col).strip() for col in main if col is not None):
+            skipped.append(row.index)
+            issues.append(Issue(Severity.WARNING, "row_without_commitment",
+                                f"table {table.index + 1} row {row.index}: a row with no commitment text "
+                                "was kept in source_cells only", table.page_start, table.index))
             continue
-        if not any(text_at(row, col).strip() for col in text_cols if col is not None):
-            if any(c.text.strip() for c in row):
-                issues.append(Issue(Severity.WARNING, "row_without_commitment",
-                                    f"table {table.index + 1} row {index}: a row with no commitment text "
-                                    "was kept in source_cells only", row[0].page, table.index))
-            continue
-        rag, rag_raw, rag_issues = rag_of(cell_at(row, header.col("rag")), table, index)
+        where = f"table {table.index + 1} row {row.index}"
+        rag, rag_raw, rag_issues = rag_of(row.cell(_status_column(row, header, ctx)), ctx.legend, where,
+                                          table.page_start, table.index)
         issues.extend(rag_issues)
-        officers = clean(text_at(row, header.col("officers")))
+        ref, commitment = parse_ref(row.text(header.col("ref"))), clean_html(row.text(header.col("commitment")))
+        if commitment and ref is None:
+            ref, commitment = split_ref(commitment)
+        officers = clean(row.text(header.col("officers")))
         records.append(Commitment(
             section=section.title,
             section_code=section.code,
             group_label=group,
-            ref=parse_ref(text_at(row, header.col("ref"))),
-            priority=clean_html(text_at(row, header.col("priority"))),
-            commitment=clean_html(text_at(row, header.col("commitment"))),
-            deliverable=clean_html(text_at(row, header.col("deliverable"))),
+            ref=ref,
+            priority=clean_html(row.text(header.col("priority"))),
+            commitment=commitment,
+            deliverable=clean_html(row.text(header.col("deliverable"))),
             officers=officers,
             officer_names=split_officers(officers),
-            due=clean(text_at(row, header.col("due"))),
+            due=clean(row.text(header.col("due")) or extra(row, "commitments", "due")),
             rag=rag,
             rag_raw=rag_raw,
-            comment=clean_html(text_at(row, header.col("comment"))),
-            origin=origin(table, row, index),
+            comment=clean_html(row.text(header.col("comment")) or extra(row, "commitments", "comment")),
+            origin=row_origin(table, row),
         ))
-    return records, issues, group
+    return Mapped(tuple(records), tuple(issues), group, tuple(skipped))
+
+
+def _status_column(row: Row, header: HeaderMap, ctx: DocContext) -> int | None:
+    """The status a row reports now: of quarterly status columns ("Q1 BRAG" ... "Q4 BRAG") the
+    document's quarter, else the last one filled in."""
+    columns = header.all("rag")
+    if len(columns) <= 1:
+        return columns[0].col if columns else None
+    filled = [c for c in columns if row.text(c.col).strip() or row.fill(c.col)]
+    now = [c for c in filled if ctx.quarter and c.quarter == ctx.quarter]
+    if now:
+        return now[0].col
+    return filled[-1].col if filled else columns[0].col
+
+
+def split_ref(text: str) -> tuple[str | None, str]:
+    """A reference printed at the start of a text ("4.01.01 Increase participation ...")."""
+    found = _LEADING_REF.match(text)
+    if not found:
+        return None, text
+    return found.group("ref"), found.group("rest").strip()
+
+
+def row_origin(table: RawTable, row: Row) -> Origin:
+    """Where a record came from: its table, the pages its cells span, its first row."""
+    cells = row.all_cells
+    starts = [c.page for c in cells if c.page is not None]
+    ends = [c.last_page for c in cells if c.last_page is not None]
+    return Origin(table.index, min(starts) if starts else table.page_start,
+                  max(ends) if ends else table.page_end, row.index)
 
 
 def legend_from(blocks: Sequence[Block]) -> tuple[list[RagLevel], set[int]]:
@@ -130,4 +146,15 @@ def legend_from(blocks: Sequence[Block]) -> tuple[list[RagLevel], set[int]]:
         level = RagLevel(rag, match.group("label").strip(), clean(match.group("definition")) or "")
         if level not in levels:
             levels.append(level)
+    sentence = re.compile(schemas.vocabularies()["legend_sentence"]["pattern"])
+    for block in blocks:
+        if block.kind is not BlockKind.PARAGRAPH or block.order in used:
+            continue
+        for found in sentence.finditer(block.text):
+            rag = parse_rag(found.group("label"))
+            definition = clean(found.group("definition"))
+            if rag and definition:
+                level = RagLevel(rag, found.group("label").strip(), definition)
+                if level not in levels:
+                    levels.append(level)
     return levels, used

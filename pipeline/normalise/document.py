@@ -1,120 +1,187 @@
-"""A whole document onto the schema: its info, records, unmapped tables and issues."""
+"""A whole document onto the schema: its facts, records, unmapped tables, issues and why each table
+was read as it was."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.classify import classify, header_of
+from pipeline import classify as kinds
 from pipeline.models import (
-    Block, BlockKind, DocKind, DocumentInfo, ExtractedDocument, Indicator, IndicatorValue, Issue,
-    Narrative, NormalisedDocument, Origin, RawTable, Record, Severity,
+    Block, BlockKind, DocKind, DocumentInfo, ExtractedDocument, Indicator, IndicatorValue, Issue, Narrative,
+    NormalisedDocument, Origin, RagLevel, RawTable, Record, Severity, TableExplanation,
 )
+from pipeline.normalise import actions as _actions  # noqa: F401  (registers its mapper)
 from pipeline.normalise import commitments as commit
-from pipeline.normalise import indicators as ind
-from pipeline.normalise.headers import HeaderMap
-from pipeline.normalise.values import clean, parse_financial_year, parse_quarter, period_label, strip_html
+from pipeline.normalise import indicators as _indicators  # noqa: F401  (registers its mapper)
+from pipeline.normalise import plan
+from pipeline.normalise.facts import cue_kinds, document_facts
+from pipeline.normalise.grid import is_form
+from pipeline.normalise.headers import TableReading, read_table
+from pipeline.normalise.legend import legend_in_column, legend_in_table
+from pipeline.normalise.mappers import DocContext, mapper_for
+from pipeline.normalise.outside import records_outside_tables
+from pipeline.normalise.series import series_map
+from pipeline.normalise.values import clean, parse_direction, parse_rag, strip_html
+
+CUE_BONUS = 1.5
 
 
 def normalise(document: ExtractedDocument, kind: DocKind | None = None) -> NormalisedDocument:
     """Map every table and text block of an extracted document onto the contract's records."""
-    kind = kind or classify(document)
-    info = document_info(document, kind)
     legend, legend_blocks = commit.legend_from(document.blocks)
-    records: list[Record] = list(legend)
+    synthetic, record_blocks = records_outside_tables(document.blocks, len(document.tables))
+    tables = [*document.tables, *synthetic]
     issues: list[Issue] = list(document.issues)
-    unmapped: list[RawTable] = []
+    records: list[Record] = []
     indicators: list[Indicator] = []
     values: list[IndicatorValue] = []
     narratives: list[Narrative] = []
+    unmapped: list[RawTable] = []
+    explanations: list[TableExplanation] = []
+    forms: list[RawTable] = []
+    readings: list[TableReading] = []
+    headline: str | None = None
 
-    headers = {table.index: header_of(table) for table in document.tables}
-    headline = _headline(document.tables, headers)
-    group: str | None = None
-    for table in document.tables:
-        header = headers[table.index]
-        if header is None:
-            if ind.is_key_values(table):
-                attributes, labelled = ind.key_values(table)
-                narratives.extend(labelled)
-                if attributes.get("code"):
-                    indicators.append(Indicator(
-                        attributes["code"], None, owner=attributes.get("owner"),
-                        lead_partner=attributes.get("lead_partner"), data_expert=attributes.get("data_expert"),
-                        reporting_frequency=attributes.get("reporting_frequency"),
-                        origin=Origin(table.index, table.page_start, table.page_end, 0),
-                    ))
-                continue
-            unmapped.append(table)
-            issues.append(Issue(Severity.WARNING, "unmapped_table",
-                                f"table {table.index + 1} ({_describe(table)}) matches no known layout; "
-                                "its cells are kept in source_cells for review", table.page_start, table.index))
+    for table in tables:
+        if plan.is_key_values(table):
+            attributes, labelled = plan.key_values(table)
+            narratives.extend(labelled)
+            if attributes.get("code"):
+                headline = headline or attributes["code"]
+                indicators.append(Indicator(
+                    attributes["code"], None, owner=attributes.get("owner"),
+                    lead_partner=attributes.get("lead_partner"), data_expert=attributes.get("data_expert"),
+                    reporting_frequency=attributes.get("reporting_frequency"),
+                    origin=Origin(table.index, table.page_start, table.page_end, 0),
+                ))
+            explanations.append(_explained(table.index, "key_values", len(labelled) + bool(attributes)))
             continue
-        for col, text in header.unmapped:
+        key = legend_in_table(table)
+        if key is not None:
+            legend.extend(level for level in key if level not in legend)
+            explanations.append(_explained(table.index, "legend", len(key)))
+            continue
+        if is_form(table):
+            form_legend = legend_in_column(table)
+            legend.extend(level for level in form_legend if level not in legend)
+            explanations.append(_explained(table.index, "form", len(form_legend),
+                                           note="a form of labels and values; its status list is the legend"
+                                           if form_legend else "a form of labels and values"))
+            continue
+        reading = read_table(table)
+        as_series = series_map(reading.grid, reading.records, reading.profiles)
+        if as_series:
+            reading = replace(reading, candidates=(*reading.candidates, as_series))
+        readings.append(reading)
+
+    plan_labels = headline is not None
+    cues = cue_kinds(document.blocks)
+    facts = document_facts(document.blocks, tables, DocKind.INDICATOR_PLAN if plan_labels else DocKind.UNKNOWN)
+    named = kinds.cue(cues)
+    bonus = {kinds.TABLE_KIND[named]: CUE_BONUS} if named in kinds.TABLE_KIND else {}
+    context = DocContext(facts.financial_year, facts.quarter, headline, tuple(legend))
+    for reading in readings:
+        table = reading.table
+        best = None if _is_summary(reading) else reading.best(bonus)
+        if best is None:
+            form_legend = legend_in_column(table)
+            if form_legend:
+                legend.extend(level for level in form_legend if level not in legend)
+                context = replace(context, legend=tuple(legend))
+            if table.index < len(document.tables):
+                forms.append(table)
+                unmapped.append(table)
+                issues.append(Issue(Severity.WARNING, "unmapped_table",
+                                    f"table {table.index + 1} ({_describe(table)}) matches no known layout; "
+                                    "its cells are kept in source_cells for review", table.page_start, table.index))
+            explanations.append(_explained(table.index, None, 0, note="summary of counts" if _is_summary(reading)
+                                           else None))
+            continue
+        for col, text in best.unmapped:
             issues.append(Issue(Severity.WARNING, "unmapped_column",
                                 f"table {table.index + 1}: column {col + 1} {clean(text)!r} is not mapped",
                                 table.page_start, table.index))
-        if header.kind == "commitments":
-            found, found_issues, group = commit.commitments_from(table, header, group)
-            records.extend(found)
-            issues.extend(found_issues)
-        elif header.kind == "indicators":
-            found_indicators, found_values, found_issues = ind.indicators_from(
-                table, header, headline, info.financial_year)
-            indicators.extend(found_indicators)
-            values.extend(found_values)
-            issues.extend(found_issues)
-        elif header.kind == "actions":
-            actions, found_issues = ind.actions_from(table, header, headline)
-            records.extend(actions)
-            issues.extend(found_issues)
-        elif header.kind == "funding":
-            funding, found_issues = ind.funding_from(table, header, headline)
-            records.extend(funding)
-            issues.extend(found_issues)
-        elif header.kind == "risks":
-            records.extend(ind.risks_from(table, header, headline))
+        mapped = mapper_for(best.kind)(reading, best, context)
+        context = replace(context, group=mapped.group)
+        issues.extend(mapped.issues)
+        for record in mapped.records:
+            if isinstance(record, Indicator):
+                indicators.append(record)
+            elif isinstance(record, IndicatorValue):
+                values.append(record)
+            else:
+                records.append(record)
+        others = sorted((c for c in reading.candidates if c is not best), key=lambda c: -c.score)
+        explanations.append(TableExplanation(
+            table.index, best.kind, best.score, others[0].kind if others else None,
+            others[0].score if others else None,
+            tuple((c.col, c.header, _field_label(c.field, c.period, c.quarter), c.how) for c in best.columns),
+            best.unmapped, len(mapped.records), mapped.skipped,
+            "; ".join(note for note in (
+                "built from headings and labelled paragraphs" if table.index >= len(document.tables) else "",
+                f"+{bonus[best.kind]:.1f} because the document's words name it: {_kind_words(named)}"
+                if best.kind in bonus else "",
+            ) if note) or None,
+        ))
 
-    text_blocks = [b for b in document.blocks if b.order not in legend_blocks]
-    indicators.extend(ind.indicators_in_text(text_blocks))
+    text_blocks = [b for b in document.blocks if b.order not in legend_blocks and b.order not in record_blocks]
+    indicators.extend(plan.indicators_in_text(text_blocks))
     narratives.extend(narratives_from(text_blocks, document.tables))
     merged_values, value_issues = _merge_values(values)
-    records.extend(_merge_indicators(indicators))
-    records.extend(merged_values)
-    records.extend(narratives)
+    every = [*records, *_merge_indicators(indicators), *merged_values]
+    doc_kind = kind or kinds.kind_of(every, plan_labels, cues)
+    info = DocumentInfo(
+        doc_type=doc_kind, title=facts.title, organisation=facts.organisation, service=facts.service,
+        period_label=facts.period_label, financial_year=facts.financial_year, quarter=facts.quarter,
+        sources=facts.sources, organisation_source="printed" if facts.organisation else None,
+    )
     issues.extend(value_issues)
-    if kind is DocKind.UNKNOWN:
+    if doc_kind is DocKind.UNKNOWN:
         issues.append(Issue(Severity.WARNING, "unknown_layout",
                             "no table matched a commitments, indicator, action, funding or risk layout"))
-    return NormalisedDocument(info, tuple(records), tuple(unmapped), tuple(issues))
+    out: list[Record] = [*_legend_once(legend), *every, *narratives]
+    return NormalisedDocument(info, tuple(out), tuple(unmapped), tuple(issues), tuple(explanations))
 
 
-def title_of(blocks: Sequence[Block]) -> str | None:
-    """The document's title: its Title block, else its first heading."""
-    for wanted in (BlockKind.TITLE, BlockKind.HEADING):
-        found = next((b.text for b in blocks if b.kind is wanted), None)
-        if found:
-            return clean(found)
-    return None
+def with_organisation(document: NormalisedDocument, organisation: str | None, source: str) -> NormalisedDocument:
+    """The document with an organisation given from outside it (a config entry or an inbox folder),
+    which overrides what the document prints."""
+    if not organisation:
+        return document
+    info = replace(document.info, organisation=organisation, organisation_source=source,
+                   sources=(*document.info.sources, ("organisation", f"the {source}")))
+    return replace(document, info=info)
 
 
-def document_info(document: ExtractedDocument, kind: DocKind) -> DocumentInfo:
-    """Title, service and period as the title prints them."""
-    title = title_of(document.blocks)
-    label = period_label(title)
-    service = None
-    if title and label:
-        after = title[title.index(label) + len(label):]
-        service = clean(re.sub(r"^\s*[-–—:]\s*", "", after))
-    return DocumentInfo(
-        doc_type=kind,
-        title=title,
-        service=service,
-        period_label=label,
-        financial_year=parse_financial_year(label),
-        quarter=parse_quarter(label),
-    )
+def _kind_words(kind: DocKind | None) -> str:
+    return kind.value.replace("_", " ") if kind else ""
+
+
+def _field_label(field: str, period: str | None, quarter: int | None) -> str:
+    when = " ".join(p for p in (period, f"Q{quarter}" if quarter else None) if p)
+    return f"{field} ({when})" if when else field
+
+
+def _explained(index: int, kind: str | None, count: int, note: str | None = None) -> TableExplanation:
+    return TableExplanation(index, kind, None, None, None, (), (), count, (), note)
+
+
+def _legend_once(levels: Sequence[RagLevel]) -> list[RagLevel]:
+    seen: set[tuple[object, str]] = set()
+    out = []
+    for level in levels:
+        key = (level.rag, level.definition)
+        if key not in seen:
+            seen.add(key)
+            out.append(level)
+    return out
+
+
+def _is_summary(reading: TableReading) -> bool:
+    """A table of counts per status or direction ("RAG Rating | Green | Amber | Red | Total")."""
+    first = [clean(c.text) or "" for c in reading.table.rows[0]] if reading.table.rows else []
+    return sum(bool(parse_rag(t) or parse_direction(t)) for t in first) >= 2
 
 
 def narratives_from(blocks: Sequence[Block], tables: Sequence[RawTable]) -> list[Narrative]:
@@ -143,24 +210,19 @@ def narratives_from(blocks: Sequence[Block], tables: Sequence[RawTable]) -> list
     return narratives
 
 
-def _headline(tables: Sequence[RawTable], headers: dict[int, HeaderMap | None]) -> str | None:
-    """The plan's own indicator, named in its header key-values."""
-    for table in tables:
-        if headers[table.index] is None and ind.is_key_values(table):
-            attributes, _ = ind.key_values(table)
-            if attributes.get("code"):
-                return attributes["code"]
-    return None
+def _key(code: str | None, description: str | None) -> str | None:
+    return code or description
 
 
 def _merge_indicators(indicators: Sequence[Indicator]) -> list[Indicator]:
     """One indicator per code: the first value printed for each field wins."""
     merged: dict[str | None, Indicator] = {}
-    order: list[Indicator] = []
+    order: list[str | None] = []
     for indicator in indicators:
-        key = indicator.code or indicator.description
+        key = _key(indicator.code, indicator.description)
         if key not in merged:
             merged[key] = indicator
+            order.append(key)
             continue
         known = merged[key]
         updates = {
@@ -170,13 +232,7 @@ def _merge_indicators(indicators: Sequence[Indicator]) -> list[Indicator]:
             if getattr(known, name) is None and getattr(indicator, name) is not None
         }
         merged[key] = replace(known, **updates)
-    seen: set[str | None] = set()
-    for indicator in indicators:
-        key = indicator.code or indicator.description
-        if key not in seen:
-            seen.add(key)
-            order.append(merged[key])
-    return order
+    return [merged[key] for key in order]
 
 
 def _merge_values(values: Sequence[IndicatorValue]) -> tuple[list[IndicatorValue], list[Issue]]:
@@ -185,11 +241,11 @@ def _merge_values(values: Sequence[IndicatorValue]) -> tuple[list[IndicatorValue
     out: list[IndicatorValue] = []
     issues: list[Issue] = []
     for value in values:
-        key = (value.indicator_code, value.kind, value.period)
+        key = (_key(value.indicator_code, value.indicator_description), value.kind, value.period)
         if key in kept:
             if kept[key].value != value.value:
                 issues.append(Issue(Severity.WARNING, "value_conflict",
-                                    f"{value.indicator_code} {value.kind} {value.period}: printed as "
+                                    f"{key[0]} {value.kind} {value.period}: printed as "
                                     f"{kept[key].value_raw!r} and as {value.value_raw!r}; both kept",
                                     value.origin.page_start, value.origin.table_index))
                 out.append(value)

@@ -1,227 +1,224 @@
-"""Indicator plans: the header key-values, target and KPI tables, delivery plan, funding, risks."""
+"""Scorecards and KPI tables: one row per indicator, a value column per period, a status and a
+direction of travel for the value they judge."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import cache
+from dataclasses import replace
 
-import schemas
-from pipeline.models import (
-    Action, Block, Cell, Funding, FundingSource, Indicator, IndicatorValue, Issue, Narrative, Origin,
-    RawTable, Risk, Severity,
-)
-from pipeline.normalise.commitments import rag_of
-from pipeline.normalise.headers import HeaderMap, match_field
-from pipeline.normalise.tables import cell_at, is_banner, origin, row_texts, text_at
+from pipeline.models import Indicator, IndicatorValue, Issue, Severity
+from pipeline.normalise.commitments import row_origin
+from pipeline.normalise.grid import Record as Row
+from pipeline.normalise.grid import split_code
+from pipeline.normalise.headers import Column, HeaderMap, TableReading
+from pipeline.normalise.mappers import DocContext, Mapped, mapper, rag_of
+from pipeline.normalise.plan import describe
 from pipeline.normalise.values import (
-    clean, clean_html, fold, is_placeholder, parse_number, parse_ref, split_value_and_period, strip_html,
+    clean, clean_html, is_month_label, is_placeholder, parse_direction, parse_financial_year, parse_number,
+    parse_polarity, split_value_and_period,
 )
 
-_ITALIC = re.compile(r"(?is)<i>(.*?)</i>")
-_UNIT = re.compile(r"(?i)\b(per\s+(?:\d[\d,]*|cent|head)\b.*)$")
-LABEL_MAX_CHARS = 60
+VALUE_FIELDS = ("baseline", "target", "actual")
+_AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month)\b")
+_TRAILING_CODE = re.compile(r"\((?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]?)\)\s*$")
+_PART = re.compile(r"^\(?([a-z]|[ivx]{1,4})\)\s*")
+_BARE_YEAR = re.compile(r"^\s*(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}\s*$")
+_PREVIOUS = re.compile(r"(?i)\b(last|previous|prior)\s+(period|quarter|year)\b")
+_CURRENT = re.compile(r"(?i)\b(current|this period|latest|value|performance|result|position)\b")
 
 
-@cache
-def _code_pattern() -> re.Pattern[str]:
-    shapes = "|".join(f"(?:{p})" for p in schemas.vocabularies()["codes"]["patterns"])
-    return re.compile(rf"^(?P<code>{shapes})(?:\s+(?P<rest>.+))?$", re.DOTALL)
+def _context_year(header: HeaderMap, ctx: DocContext) -> str | None:
+    """The year that bare quarter columns belong to: the latest year the header prints, else the document's."""
+    years = sorted({c.period for c in header.columns if c.period and c.field in VALUE_FIELDS})
+    return years[-1] if years else ctx.financial_year
 
 
-def normalise_code(text: str | None) -> str | None:
-    """A code whitespace-normalised, as printed ("PAF\\nC29" is "PAF C29")."""
-    return clean(text)
+def column_period(column: Column, year: str | None, row_period: str | None, ctx: DocContext) -> str | None:
+    """The period a value column's header names, in the contract's vocabulary where it can say it."""
+    label = clean(column.header) or ""
+    if _AS_PRINTED.search(label):
+        return label
+    if column.quarter:
+        fy = column.period or year
+        return f"{fy} Q{column.quarter}" if fy else label
+    if column.period:
+        return column.period
+    if is_month_label(label) or _AS_PRINTED.search(label):
+        return label
+    if _PREVIOUS.search(label):
+        return previous_period(ctx, quarterly="year" not in label.lower()) or label
+    if row_period:
+        return row_period
+    if column.field == "target":
+        return ctx.financial_year
+    if column.field == "actual" and _CURRENT.search(label):
+        return ctx.period
+    return ctx.period if column.field == "actual" else None
 
 
-def describe(text: str) -> tuple[str | None, str | None]:
-    """A description and its unit: an italic part ("<i>per 100,000 population</i>"), or a trailing "per ..."."""
-    italic = _ITALIC.search(text)
-    if italic:
-        unit = clean_html(italic.group(1))
-        return clean_html(text[: italic.start()] + text[italic.end():]), unit
-    description = clean_html(text)
-    tail = _UNIT.search(description) if description else None
-    return description, tail.group(1) if tail else None
+def previous_period(ctx: DocContext, quarterly: bool) -> str | None:
+    """The period before the document's: its previous quarter, or its previous financial year."""
+    if not ctx.financial_year:
+        return None
+    start = int(ctx.financial_year[:4])
+    last_year = f"{start - 1}/{start % 100:02d}"
+    if not quarterly:
+        return last_year
+    if not ctx.quarter:
+        return None
+    return f"{ctx.financial_year} Q{ctx.quarter - 1}" if ctx.quarter > 1 else f"{last_year} Q4"
 
 
-# --- header key-values ------------------------------------------------------------------
-
-def is_key_values(table: RawTable) -> bool:
-    """A label/value table: short labels each ending in ":" or naming a known field, beside values."""
-    if table.width not in (2, 4, 6) or not table.rows:
-        return False
-    labels = [label for row in table.rows for label in row_texts(table, row)[0::2] if label.strip()]
-    return bool(labels) and all(
-        len(label) <= LABEL_MAX_CHARS
-        and (label.rstrip().endswith(":") or match_field(label, "indicator", "labels") is not None)
-        for label in labels
-    )
-
-
-def key_values(table: RawTable) -> tuple[dict[str, str], list[Narrative]]:
-    """Indicator attributes named by their labels; other labelled texts become narratives."""
-    attributes: dict[str, str] = {}
-    narratives: list[Narrative] = []
-    for index, row in enumerate(table.rows):
-        texts = row_texts(table, row)
-        for label, value in zip(texts[0::2], texts[1::2]):
-            if not label.strip() or not value.strip():
-                continue
-            field = match_field(label, "indicator", "labels")
-            if field:
-                attributes[field] = clean(value) or ""
-            else:
-                heading = clean(label.strip().rstrip(":"))
-                # a cell's line breaks are wrapping; only HTML tags and bullets start new lines
-                narratives.append(Narrative(heading, strip_html(clean(value) or ""), origin(table, row, index)))
-    return attributes, narratives
+def _judged(column: Column, header: HeaderMap, values: dict[int, IndicatorValue], current: str | None,
+            prefer_current: bool) -> int | None:
+    """The actual value column a status or direction column judges."""
+    actuals = [c for c in header.all("actual") if c.col in values]
+    same = [c for c in actuals if (column.group and c.group == column.group)
+            or (column.quarter and c.quarter == column.quarter and c.period == column.period)]
+    if same:
+        left = [c for c in same if c.col < column.col]
+        return left[-1].col if left else same[0].col
+    if column.period and not column.quarter:
+        exact = [c for c in actuals if values[c.col].period == column.period]
+        if exact:
+            return exact[0].col
+    if prefer_current and current:
+        now = [c for c in actuals if values[c.col].period == current]
+        if now:
+            return now[0].col
+    left = [c for c in actuals if c.col < column.col]
+    if left:
+        return left[-1].col
+    return actuals[0].col if actuals else None
 
 
-# --- indicator tables ---------------------------------------------------------------------
-
-def indicators_from(
-    table: RawTable, header: HeaderMap, headline: str | None, year: str | None
-) -> tuple[list[Indicator], list[IndicatorValue], list[Issue]]:
-    """Indicators and one value row per printed number of a target or KPI table."""
-    data = [
-        (i, row) for i, row in enumerate(table.rows[header.header_row + 1:], start=header.header_row + 1)
-        if not is_banner(table, row) and any(c.text.strip() for c in row)
-    ]
-    targets = header.all("target")
-    context = next((c.period for c in targets if c.period), None) or year
-    indicators: list[Indicator] = []
-    values: list[IndicatorValue] = []
+@mapper("indicators")
+def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Mapped:
+    """Indicators, and one value row per printed number, with the status and direction of the value judged."""
+    table = reading.table
+    header = _years_as_targets(header, table.heading or reading.grid.caption)
+    year = _context_year(header, ctx)
+    found: list[Indicator | IndicatorValue] = []
     issues: list[Issue] = []
-    for index, row in data:
-        where = origin(table, row, index)
-        code = normalise_code(text_at(row, header.col("code")))
-        if code is None and header.col("code") is None and len(data) == 1:
-            code = headline  # a target table about the plan's own indicator names no code
-        description, unit = describe(text_at(row, header.col("description")))
-        if code is None and description is None:
+    skipped: list[int] = []
+    rows = reading.records
+    seen: set[str] = set()
+    for row in rows:
+        code, description = _code_and_description(row, header)
+        code_col = header.col("code")
+        if code and code in seen and code_col is not None and code_col not in row.own:
+            # a code merged over parts a) and b): each part is its own indicator
+            part = _PART.match(description or "")
+            code = f"{code} {part.group(1)})" if part else None
+        if code:
+            seen.add(code)
+        if code is None and header.col("code") is None and header.col("code_text") is None and len(rows) == 1:
+            code = ctx.headline
+        numbers = [c for c in header.columns if c.field in VALUE_FIELDS and parse_number(row.text(c.col)) is not None]
+        statuses = [c for c in header.all("rag") if row.text(c.col).strip() or row.fill(c.col)]
+        if (code is None and description is None) or (
+                code is None and not numbers and not any(clean(row.text(c.col)) for c in header.all("rag"))):
+            skipped.append(row.index)
             continue
-        indicators.append(Indicator(code, description, unit, origin=where))
-        baseline = clean(text_at(row, header.col("baseline")))
-        if baseline and not is_placeholder(baseline):
-            number, period = split_value_and_period(baseline)
-            values.append(IndicatorValue(code, "baseline", period, number, baseline, origin=where))
-        for column in targets:
-            values.extend(_value(row, column.col, code, "target", column.period or context, where))
-        for column in header.all("actual"):
-            if column.quarter:
-                period = f"{context} Q{column.quarter}" if context else column.header
-            else:
-                period = column.period or context
-            values.extend(_value(row, column.col, code, "actual", period, where))
-    for value in values:
-        if value.value is None and not is_placeholder(value.value_raw):
-            issues.append(Issue(Severity.WARNING, "unreadable_number",
-                                f"table {table.index + 1} row {value.origin.row_index}: "
-                                f"{value.value_raw!r} is not a number", value.origin.page_start, table.index))
-    return indicators, values, issues
-
-
-def _value(
-    row: Sequence[Cell], col: int, code: str | None, kind: str, period: str | None, where: Origin
-) -> list[IndicatorValue]:
-    raw = clean(text_at(row, col))
-    if raw is None:
-        return []
-    return [IndicatorValue(code, kind, period, parse_number(raw), raw, origin=where)]
-
-
-def indicators_in_text(blocks: Sequence[Block]) -> list[Indicator]:
-    """Indicators listed in the text by code: "CS EPI CS18 Older People helped to live at home by gender"."""
-    found = []
-    for block in blocks:
-        match = _code_pattern().match(block.text.strip())
-        if match and match.group("rest"):
-            found.append(Indicator(normalise_code(match.group("code")), clean(match.group("rest"))))
-    return found
-
-
-# --- delivery plan, funding, risks ----------------------------------------------------------
-
-def actions_from(table: RawTable, header: HeaderMap, indicator: str | None) -> tuple[list[Action], list[Issue]]:
-    """Each numbered step of a delivery plan or action tracker."""
-    actions, issues = [], []
-    for index, row in enumerate(table.rows[header.header_row + 1:], start=header.header_row + 1):
-        if is_banner(table, row) or not text_at(row, header.col("action")).strip():
-            continue
-        rag, rag_raw, rag_issues = rag_of(cell_at(row, header.col("rag")), table, index)
-        issues.extend(rag_issues)
-        actions.append(Action(
-            indicator_code=indicator,
-            ref=parse_ref(text_at(row, header.col("ref"))),
-            action=clean_html(text_at(row, header.col("action"))),
-            milestone=clean_html(text_at(row, header.col("milestone"))),
-            linked_plans=clean_html(text_at(row, header.col("linked_plans"))),
-            lead_officer=clean(text_at(row, header.col("lead_officer"))),
-            progress=clean_html(text_at(row, header.col("progress"))),
-            due=clean(text_at(row, header.col("due"))),
-            rag=rag,
-            rag_raw=rag_raw,
-            origin=origin(table, row, index),
+        where = row_origin(table, row)
+        description, unit = describe(description) if description else (None, None)
+        unit = clean(row.text(header.col("unit"))) or unit
+        polarity = parse_polarity(row.text(header.col("polarity"))) or _folded_polarity(row)
+        found.append(Indicator(
+            code, description, unit, polarity,
+            owner=clean(row.text(header.col("owner"))),
+            reporting_frequency=clean(row.text(header.col("reporting_frequency"))),
+            origin=where,
         ))
-    return actions, issues
+        row_period = clean(row.text(header.col("period")))
+        values: dict[int, IndicatorValue] = {}
+        for column in header.columns:
+            if column.field not in VALUE_FIELDS:
+                continue
+            raw = clean(row.text(column.col))
+            if raw is None or is_placeholder(raw) or not re.search(r"\d", raw):
+                continue  # "Data not yet available": printed, but no number
+            if column.field == "baseline":
+                number, period = split_value_and_period(raw)
+                period = period or column.period
+            else:
+                number, period = parse_number(raw), column_period(column, year, row_period, ctx)
+            if number is None:
+                issues.append(Issue(Severity.WARNING, "unreadable_number",
+                                    f"table {table.index + 1} row {row.index}: {raw!r} is not a number",
+                                    where.page_start, table.index))
+            values[column.col] = IndicatorValue(code, column.field, period, number, raw, origin=where,
+                                                indicator_description=description)
+        comment = clean_html(row.text(header.col("commentary"))) or _folded_comment(row)
+        current = ctx.period
+        judged_comment = False
+        for column in statuses:
+            target = _judged(column, header, values, current, prefer_current=False)
+            if target is None:
+                continue
+            rag, rag_raw, rag_issues = rag_of(row.cell(column.col), ctx.legend,
+                                              f"table {table.index + 1} row {row.index}", where.page_start,
+                                              table.index)
+            issues.extend(rag_issues)
+            if rag:
+                values[target] = _with(values[target], rag=rag, comment=comment)
+                judged_comment = True
+        for column in header.all("direction"):
+            direction = parse_direction(row.text(column.col))
+            target = _judged(column, header, values, current, prefer_current=True) if direction else None
+            if target is not None:
+                values[target] = _with(values[target], direction=direction)
+        if comment and not judged_comment and values:
+            last = [c.col for c in header.all("actual") if c.col in values]
+            if last:
+                values[last[-1]] = _with(values[last[-1]], comment=comment)
+        found.extend(values[c] for c in sorted(values))
+    return Mapped(tuple(found), tuple(issues), ctx.group, tuple(skipped))
 
 
-def funding_sources(comment: str | None) -> tuple[FundingSource, ...]:
-    """Amounts named inside a comment: "(ABG £36,674)" is 36674 from ABG."""
-    if not comment:
-        return ()
-    pattern = schemas.vocabularies()["funding"]["source_pattern"]
-    found = []
-    for match in re.finditer(pattern, comment):
-        amount = parse_number(match.group("amount"))
-        if amount is not None:
-            found.append(FundingSource(match.group("source"), amount))
-    return tuple(found)
+def _years_as_targets(header: HeaderMap, heading: str | None) -> HeaderMap:
+    """Bare year columns are targets in a table headed as targets ("Key Indicators & Targets") that
+    has no target column of its own; elsewhere a year column is the year's actual."""
+    if header.all("target") or not heading or not re.search(r"(?i)\btargets?\b", heading):
+        return header
+    columns = tuple(
+        replace(c, field="target") if c.field == "actual" and c.period and _BARE_YEAR.match(c.header) else c
+        for c in header.columns
+    )
+    return replace(header, columns=columns)
 
 
-def funding_from(table: RawTable, header: HeaderMap, indicator: str | None) -> tuple[list[Funding], list[Issue]]:
-    """One funding row per line and year; the total line marked; lines checked against it."""
-    totals = {fold(label) for label in schemas.vocabularies()["funding"]["total_labels"]}
-    lines: list[Funding] = []
-    for index, row in enumerate(table.rows[header.header_row + 1:], start=header.header_row + 1):
-        line = clean(text_at(row, header.col("line")))
-        if not line:
-            continue
-        where = origin(table, row, index)
-        source = clean(text_at(row, header.col("source")))
-        sources = funding_sources(source)
-        is_total = fold(line) in totals
-        amounts = [(c.period, parse_number(text_at(row, c.col))) for c in header.all("year")]
-        amounts += [(None, parse_number(text_at(row, header.col("total"))))]
-        printed = [(year, amount) for year, amount in amounts if amount is not None]
-        for number, (year, amount) in enumerate(printed or [(None, None)]):
-            lines.append(Funding(indicator, line, year, amount, source, is_total,
-                                 sources if number == 0 else (), where))
-    return lines, _check_totals(table, lines)
+def _with(value: IndicatorValue, **changes: object) -> IndicatorValue:
+    return replace(value, **changes)  # type: ignore[arg-type]
 
 
-def _check_totals(table: RawTable, lines: Sequence[Funding]) -> list[Issue]:
-    issues = []
-    for total in lines:
-        if not total.is_total or total.amount is None:
-            continue
-        parts = [f.amount for f in lines if not f.is_total and f.year == total.year and f.amount is not None]
-        if parts and abs(sum(parts) - total.amount) > 0.5:
-            issues.append(Issue(Severity.WARNING, "funding_total_mismatch",
-                                f"table {table.index + 1}: the {total.year or 'total'} lines add up to "
-                                f"{sum(parts):,.0f} but the total printed is {total.amount:,.0f}",
-                                total.origin.page_start, table.index))
-    return issues
+def _code_and_description(row: Row, header: HeaderMap) -> tuple[str | None, str | None]:
+    """The code from its column, or from the start or the end of the description ("... (NI 192)")."""
+    text = row.text(header.col("code_text"))
+    if text:
+        code, rest = split_code(text)
+        return code, rest if code else clean(text)
+    code = clean(row.text(header.col("code")))
+    description = clean_html(row.text(header.col("description")))
+    if code is None and description:
+        leading, rest = split_code(description)
+        if leading and rest:
+            return leading, rest
+        trailing = _TRAILING_CODE.search(description)
+        if trailing and parse_financial_year(trailing.group("code")) is None:
+            return clean(trailing.group("code")), description
+    return code, description
 
 
-def risks_from(table: RawTable, header: HeaderMap, indicator: str | None) -> list[Risk]:
-    """Each risk with its mitigation, HTML stripped."""
-    risks = []
-    for index, row in enumerate(table.rows[header.header_row + 1:], start=header.header_row + 1):
-        risk = clean_html(text_at(row, header.col("risk")))
-        mitigation = clean_html(text_at(row, header.col("mitigation")))
-        if risk or mitigation:
-            risks.append(Risk(indicator, parse_ref(text_at(row, header.col("ref"))), risk, mitigation,
-                              origin(table, row, index)))
-    return risks
+def _folded_polarity(row: Row) -> str | None:
+    """A polarity printed in a label row folded under the record ("Low is good")."""
+    return next((p for _, cell in row.extras if (p := parse_polarity(cell.text))), None)
+
+
+def _folded_comment(row: Row) -> str | None:
+    """A commentary printed in a row folded under the record."""
+    texts = [clean_html(cell.text) for _, cell in row.extras
+             if not parse_polarity(cell.text) and len(cell.text.split()) >= 4]
+    return " ".join(t for t in texts if t) or None
+
+

@@ -70,10 +70,13 @@ def _rag_key(text: str) -> str:
 
 
 def parse_rag(text: str | None) -> Rag | None:
-    """A status word ("Green", "Amber/Green", "R") as the contract's RAG, or None."""
+    """A status word ("Green", "Amber/Green", "R", "Red (currently not met)") as the contract's RAG, or None."""
     if not text:
         return None
-    return _rag_words().get(_rag_key(text))
+    found = _rag_words().get(_rag_key(text))
+    if found is None and "(" in text:
+        found = _rag_words().get(_rag_key(re.sub(r"\s*\(.*$", "", text, flags=re.DOTALL)))
+    return found
 
 
 def parse_colour(text: str | None) -> tuple[float, float, float] | None:
@@ -96,6 +99,11 @@ def rag_from_colour(colour: str | None) -> Rag | None:
     rgb = parse_colour(colour)
     if rgb is None:
         return None
+    assert colour is not None
+    named = schemas.vocabularies()["rag"].get("named", {})
+    key = colour.strip().lstrip("#").upper()
+    if key in named:
+        return Rag(named[key])
     spec = schemas.vocabularies()["rag"]["colours"]
     hue, saturation, value = colorsys.rgb_to_hsv(*rgb)
     if saturation < spec["min_saturation"] or value < spec["min_value"]:
@@ -109,10 +117,16 @@ def rag_from_colour(colour: str | None) -> Rag | None:
 
 # --- periods -------------------------------------------------------------------------
 
-_YEAR_PAIR = re.compile(
-    r"(?<![\d/])(?P<first>(?:19|20)\d{2}|\d{2}|20\d{3})\s*(?:/|-|–|to)\s*(?P<second>(?:19|20)\d{2}|\d{2})(?![\d/])"
+YEAR_PAIR_PATTERN = (
+    r"(?<![\d/.])(?P<first>(?:19|20)\d{2}|\d{2}|20\d{3})\s*(?:/|-|–|to)\s*(?P<second>(?:19|20)\d{2}|\d{2})(?![\d/.])"
 )
-_QUARTER = re.compile(r"(?i)\b(?:q|qtr|quarter)\s*(?P<n>[1-4])\b")
+QUARTER_PATTERN = r"\b(?:q|qtr|quarter)\s*(?P<n>[1-4])\b"
+MONTH_PATTERN = (
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+_YEAR_PAIR = re.compile(YEAR_PAIR_PATTERN)
+_QUARTER = re.compile(QUARTER_PATTERN, re.IGNORECASE)
 
 
 def parse_financial_year(text: str | None) -> str | None:
@@ -197,3 +211,99 @@ def as_int(value: float | None) -> int | float | None:
     if value is not None and value.is_integer():
         return int(value)
     return value
+
+
+# --- direction, polarity, dates ------------------------------------------------------
+
+def _phrase_key(text: str) -> str:
+    return _SPACE.sub(" ", re.sub(r"[^\w↑↓→▲▼►éêè]+", " ", text.lower())).strip()
+
+
+@cache
+def _phrases(section: str) -> dict[str, str]:
+    spec = schemas.vocabularies()[section]
+    return {_phrase_key(word): name for name, words in spec.items() for word in words}
+
+
+def parse_direction(text: str | None) -> str | None:
+    """"Getting worse", "Up", "↓", "Performance has improved" as improved / sustained / declined."""
+    if not text:
+        return None
+    return _phrases("direction").get(_phrase_key(text))
+
+
+def parse_polarity(text: str | None) -> str | None:
+    """"Good is Low", "Aim to minimise", "Higher is better" as lower / higher."""
+    if not text:
+        return None
+    key = _phrase_key(text)
+    found = _phrases("polarity").get(key)
+    if found:
+        return found
+    low, high = r"(low|lower|smaller|minimi[sz]e|down)", r"(high|higher|bigger|larger|maximi[sz]e|up)"
+    good = r"(good|better|best)"
+    if re.search(rf"\b{low}\b.*\b{good}\b|\b{good}\b.*\b{low}\b", key):
+        return "lower"
+    if re.search(rf"\b{high}\b.*\b{good}\b|\b{good}\b.*\b{high}\b", key):
+        return "higher"
+    return None
+
+
+def is_frequency(text: str | None) -> bool:
+    """"Quarterly", "Annual", "M": a reporting frequency."""
+    if not text:
+        return False
+    words = {w.lower() for w in schemas.vocabularies()["frequency"]["words"]}
+    return text.strip().lower().rstrip(".") in words
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), start=1) for name in names}
+_MONTH_YEAR = re.compile(
+    r"(?i)\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>[a-z]{3,9})\.?\s+(?P<year>(?:19|20)\d{2})\b")
+
+
+def month_year(text: str | None) -> tuple[int, int] | None:
+    """The first calendar month and year printed ("31st December 2010", "Jan 2024") as (year, month)."""
+    if not text:
+        return None
+    for found in _MONTH_YEAR.finditer(text):
+        month = _MONTHS.get(found.group("month").lower())
+        if month:
+            return int(found.group("year")), month
+    return None
+
+
+def financial_period(year: int, month: int) -> tuple[str, int]:
+    """The financial year (April to March) and quarter a calendar month falls in."""
+    start = year if month >= 4 else year - 1
+    quarter = (month - 4) % 12 // 3 + 1
+    return f"{start}/{(start + 1) % 100:02d}", quarter
+
+
+def is_month_label(text: str | None) -> bool:
+    """"Apr", "May", "Jan 2024": a month column or a month period."""
+    if not text:
+        return False
+    return bool(re.fullmatch(r"(?i)\s*[a-z]{3,9}\.?(?:\s+(?:19|20)\d{2})?\s*", text)) and \
+        text.strip().split()[0].lower().rstrip(".") in _MONTHS
+
+
+_QUARTER_MONTHS = re.compile(
+    r"(?i)\b(?P<first>apr(?:il)?|jul(?:y)?|oct(?:ober)?|jan(?:uary)?)\s*(?:-|–|to)\s*"
+    r"(?P<last>jun(?:e)?|sep(?:t(?:ember)?)?|dec(?:ember)?|mar(?:ch)?)\b")
+_QUARTER_OF = {"apr": 1, "jul": 2, "oct": 3, "jan": 4}
+_QUARTER_END = {1: "jun", 2: "sep", 3: "dec", 4: "mar"}
+
+
+def quarter_of_months(text: str | None) -> int | None:
+    """The financial quarter a three-month range names ("Apr-Jun" is Q1, "Jan to Mar" Q4)."""
+    if not text:
+        return None
+    found = _QUARTER_MONTHS.search(text)
+    if not found:
+        return None
+    quarter = _QUARTER_OF[found.group("first")[:3].lower()]
+    return quarter if found.group("last")[:3].lower() == _QUARTER_END[quarter] else None

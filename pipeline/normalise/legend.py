@@ -1,0 +1,82 @@
+"""RAG legends printed as tables: colour swatches beside their meaning, or a column of status words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.models import Cell, RagLevel, RawTable
+from pipeline.normalise.values import clean, parse_direction, parse_rag, rag_from_colour
+
+_NOT_RAG = re.compile(r"(?i)\b(direction|travel|trend|arrow)\b")
+_RAG_CAPTION = re.compile(r"(?i)\b(rag|status|rating|key|colour|performance)\b")
+
+
+def _entries_in_row(row: Sequence[Cell]) -> list[RagLevel]:
+    """Swatch-and-meaning pairs along one row: "[red] | Alert | [amber] | Warning | [] | Unknown";
+    or a status word first and its meanings after it: "Red | significant concerns | worse than target"."""
+    cells = sorted(row, key=lambda c: c.col)
+    found: list[RagLevel] = []
+    lead = clean(cells[0].text) if cells else None
+    word = parse_rag(lead) if lead and len(lead.split()) <= 3 else None
+    if word is not None:
+        colour = cells[0].fill if cells[0].fill and rag_from_colour(cells[0].fill) else None
+        for meaning in cells[1:]:
+            text = clean(meaning.text)
+            if text:
+                found.append(RagLevel(word, lead or "", text, f"#{colour.lstrip('#').upper()}" if colour else None))
+        return found
+    for marker, meaning in zip(cells, cells[1:]):
+        text = clean(meaning.text)
+        if not text or clean(marker.text) or meaning.fill and rag_from_colour(meaning.fill):
+            continue
+        if parse_direction(text):
+            continue
+        colour = marker.fill
+        rag = rag_from_colour(colour)
+        if rag is None and colour and colour.upper() not in ("FFFFFF", "AUTO"):
+            continue
+        found.append(RagLevel(rag, text, text, f"#{colour.lstrip('#').upper()}" if rag and colour else None))
+    return found
+
+
+def legend_in_table(table: RawTable) -> list[RagLevel] | None:
+    """The legend a key table prints, or None when the table is not a key.
+
+    A key is a table whose rows pair a colour swatch (an empty filled cell) with a meaning, in
+    sections under captions; a "Direction of travel" section is not a RAG key and is left out.
+    """
+    levels: list[RagLevel] = []
+    in_direction = False
+    coloured = 0
+    for row in table.rows[table.header_rows:]:
+        filled = [c for c in row if c.text.strip()]
+        first = min(filled, key=lambda c: c.col) if filled else None
+        if first is not None and (len(filled) == 1 and first.col_span > 1 or first.col == 0 and first.fill
+                                  and not rag_from_colour(first.fill)):
+            in_direction = bool(_NOT_RAG.search(first.text))
+            if len(filled) == 1:
+                continue
+        if in_direction:
+            continue
+        entries = _entries_in_row(row)
+        coloured += sum(1 for e in entries if e.rag)
+        levels.extend(e for e in entries if e not in levels)
+    if coloured < 2:
+        return None
+    return levels
+
+
+def legend_in_column(table: RawTable) -> list[RagLevel]:
+    """A form's column of status words ("On Target", "Behind Target", "Failing"), each its own definition."""
+    by_col: dict[int, list[Cell]] = {}
+    for row in table.rows:
+        for cell in row:
+            by_col.setdefault(cell.col, []).append(cell)
+    for cells in by_col.values():
+        words = [clean(c.text) for c in cells if clean(c.text)]
+        rags = [(w, parse_rag(w)) for w in words if w]
+        known = [(w, r) for w, r in rags if r]
+        if len(known) >= 2 and len({r for _, r in known}) == len(known) and len(known) * 2 >= len(words):
+            return [RagLevel(r, w, w) for w, r in known]
+    return []
