@@ -255,6 +255,21 @@ def test_two_ingests_of_the_same_files_at_once_load_each_file_once(tmp_path):
     assert db.execute("select count(*) from documents where status = 'failed'").fetchone()[0] == 0
 
 
+def test_an_ingest_into_the_database_a_run_is_writing_waits_for_it(tmp_path):
+    make_inbox(tmp_path, batch_of(10))
+    others = [tmp_path / f"other-{n}.docx" for n in range(4)]
+    for n, path in enumerate(others):
+        path.write_bytes(hostile.distinct_copy(hostile.PLAN_DOCX, 100 + n))
+    batch = start(tmp_path, "run", "--settle", "0", "--workers", "2")
+    ingest = start(tmp_path, "ingest", "-q", *map(str, others))
+    results = [(p.wait(TIMEOUT), p.stderr.read() if p.stderr else "") for p in (batch, ingest)]
+    assert [code for code, _ in results] == [0, 0], results
+    assert results[1][1] == ""
+    db = sqlite_utils.Database(tmp_path / "output" / "performance.db")
+    assert db.execute("select count(*) from documents where status = 'loaded'").fetchone()[0] == 14
+    assert [r["status"] for r in db.query("select status from runs order by id")] == ["finished", "finished"]
+
+
 def test_a_file_still_being_written_is_left_for_the_next_run(tmp_path):
     data = hostile.COMMITMENTS_DOCX.read_bytes()
     inbox = make_inbox(tmp_path, {"done.docx": hostile.PLAN_DOCX.read_bytes()})
