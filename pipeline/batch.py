@@ -375,6 +375,7 @@ class _Writer:
         self.not_moved: list[str] = []
         self.changed: list[Path] = []
         self.total = total
+        self.counted = 0.0
 
     def process(self, files: tuple[Found, ...], pool: Pool, stop: _Stop) -> None:
         to_prepare: deque[Found] = deque()
@@ -425,7 +426,10 @@ class _Writer:
             LOG.error("%s", exc)
             self.not_moved.append(str(exc))
         self.outcomes.append(outcome)
-        loader.update_run(self.db, self.run_id, run_counts(self.outcomes, len(self.outcomes)))
+        # the counts so far, for a run that is killed: at most once a second, as each is a commit
+        if time.monotonic() - self.counted > 1.0:
+            loader.update_run(self.db, self.run_id, run_counts(self.outcomes, len(self.outcomes)))
+            self.counted = time.monotonic()
         self.listener.done(outcome, moved)
 
 
