@@ -40,11 +40,6 @@ class Found:
     size: int
     mtime_ns: int
 
-    @property
-    def organisation(self) -> str | None:
-        """The top subfolder a file arrived in names its organisation (inbox/Blackpool Council/q3.docx)."""
-        return self.relative.parts[0] if len(self.relative.parts) > 1 else None
-
 
 @dataclass(frozen=True, slots=True)
 class Scan:

@@ -28,6 +28,11 @@ db_option = click.option(
     default=Settings().db, show_default=True, help="The consolidated SQLite database.",
 )
 
+organisation_option = click.option(
+    "--organisation", envvar="PERFRETURNS_ORGANISATION", default=None, metavar="NAME",
+    help="The council or NHS body that published the files, overriding what they print or imply.",
+)
+
 
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="perfreturns")
@@ -81,9 +86,8 @@ log_option = click.option(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @log_option
+@organisation_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
-@click.option("--organisation", envvar="PERFRETURNS_ORGANISATION",
-              help="The organisation these returns come from, overriding what they print.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | None, quiet: bool,
            organisation: str | None) -> None:
@@ -125,8 +129,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | No
 @click.option("--cells", is_flag=True, help="Include every extracted table cell (source_cells).")
 @click.option("--explain", is_flag=True,
               help="Say why each table and column mapped as it did, and where each document fact was found.")
+@organisation_option
 @click.pass_context
-def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain: bool) -> None:
+def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain: bool,
+            organisation: str | None) -> None:
     """Show what would be loaded from one file, without touching the database.
 
     \b
@@ -134,7 +140,7 @@ def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain:
     perfreturns extract samples/ni-136-action-plan.docx --json
     perfreturns extract returns/scorecard.docx --explain
     """
-    settings = _guarded(ctx, lambda: Settings.from_env())
+    settings = _guarded(ctx, lambda: Settings.from_env(organisation=organisation))
     result = _guarded(ctx, lambda: read(file, settings))
     if explain and not as_json:
         click.echo(explain_text(result.extracted, result.document))
@@ -151,6 +157,8 @@ def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain:
         return
     click.echo(f"{file.name}: {document['doc_type']}, {document['title'] or 'untitled'}"
                f"{', ' + document['period_label'] if document['period_label'] else ''}")
+    if document["organisation"]:
+        click.echo(f"organisation: {document['organisation']} ({document['organisation_source']})")
     for name, table_rows in rows.items():
         if table_rows:
             click.echo(f"\n{name} ({len(table_rows)})")

@@ -43,7 +43,7 @@ class Settings:
     max_memory_mb: int = 1024  # memory one file may add to its worker, beyond the loaded readers
     busy_timeout: float = 60.0  # seconds to wait for another writer of the database
     log: Path | None = None  # library warnings and tracebacks; default beside the database
-    organisation: str | None = None
+    organisation: str | None = None  # the publisher of every file ingested, overriding what is printed
 
     def __post_init__(self) -> None:
         for name in _POSITIVE:

@@ -16,6 +16,7 @@ from pipeline import loader
 from pipeline.config import Settings
 from pipeline.errors import FileRejected, UnreadableFile
 from pipeline.models import ExtractedDocument, NormalisedDocument, Outcome, Prepared, Status
+from pipeline.nlp.enrich import enrich, organisation_given
 from pipeline.normalise import normalise, with_organisation
 from pipeline.validate import validate
 
@@ -35,15 +36,17 @@ def read(path: Path, settings: Settings) -> Extraction:
     """Everything perfreturns would load from one file; raises FileRejected for an unreadable one."""
     source = _source(path, settings, path.name)
     extracted = extractors.extract(source, settings)
-    return Extraction(extracted, _normalised(extracted, settings))
+    return Extraction(extracted, _normalised(extracted, path, settings))
 
 
-def _normalised(extracted: ExtractedDocument, settings: Settings, folder: str | None = None) -> NormalisedDocument:
-    """Normalise and validate; an organisation given by the inbox folder, or else the settings,
-    overrides the printed one."""
-    if folder:
-        return validate(with_organisation(normalise(extracted), folder, "folder"))
-    return validate(with_organisation(normalise(extracted), settings.organisation, "config"))
+def _normalised(extracted: ExtractedDocument, path: Path, settings: Settings) -> NormalisedDocument:
+    """Normalise and validate, then read the commentary; a config entry or an inbox subfolder
+    names the organisation over what the document prints, and the text over nothing at all."""
+    document = normalise(extracted)
+    given = organisation_given(path, settings)
+    if given is not None:
+        document = with_organisation(document, *given)
+    return enrich(extracted, validate(document))
 
 
 def _source(path: Path, settings: Settings, name: str):  # type: ignore[no-untyped-def]
@@ -74,12 +77,11 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def prepare(path: Path, settings: Settings, organisation: str | None = None,
-            original_name: str | None = None) -> Prepared:
+def prepare(path: Path, settings: Settings, original_name: str | None = None) -> Prepared:
     """Hash, detect, extract, normalise, validate and build the rows of one file; touches no database.
 
-    A file that cannot be read comes back refused, with its code and reason. `organisation`
-    (the inbox subfolder a file arrived in) overrides the organisation the document prints.
+    A file that cannot be read comes back refused, with its code and reason. A file in a
+    subfolder of the settings' inbox takes its organisation from the folder's name.
     """
     name = original_name or path.name
     try:
@@ -91,7 +93,7 @@ def prepare(path: Path, settings: Settings, organisation: str | None = None,
     except FileRejected as exc:
         return Prepared(path, name, source.sha256, source.size, source.file_type.value,
                         code=exc.code, reason=one_line(str(exc)))
-    rows = loader.rows_for(extracted, _normalised(extracted, settings, organisation))
+    rows = loader.rows_for(extracted, _normalised(extracted, path, settings))
     return Prepared(path, name, source.sha256, source.size, source.file_type.value, rows=rows)
 
 

@@ -23,8 +23,9 @@ from pipeline.history import relink
 from pipeline.views import create_views
 from pipeline.models import (
     Action, Commitment, ExtractedDocument, Funding, Indicator, IndicatorValue, Issue, Narrative,
-    NormalisedDocument, Origin, RagLevel, Risk,
+    NormalisedDocument, Officer, Origin, RagLevel, Risk,
 )
+from pipeline.nlp.officers import is_abbreviated, parse_officers, resolve
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -56,6 +57,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         pk = spec.get("pk")
         table.create(columns, pk=tuple(pk) if isinstance(pk, list) else pk,
                      foreign_keys=FOREIGN_KEYS.get(name, []))
+    if "idx_officers_name" in {index.name for index in db.table("officers").indexes}:
+        db.execute("drop index idx_officers_name")  # officers are one row per person per organisation now
     for name, spec in schemas.contract()["tables"].items():
         table = db.table(name)
         for columns in spec.get("unique", []):
@@ -108,9 +111,32 @@ def rows_for(extracted: ExtractedDocument, doc: NormalisedDocument) -> Rows:
                 })
     for issue in doc.issues:
         rows["extraction_issues"].append(_issue_row(issue))
-    for record in doc.records:
+    positions: dict[int, tuple[str, int]] = {}
+    for index, record in enumerate(doc.records):
         _add_record(rows, record)
+        table_name = spec_for(record).table
+        positions[index] = (table_name, len(rows[table_name]) - 1)
+    rows["comment_facts"] = _fact_rows(doc, positions)
     return rows
+
+
+def _fact_rows(doc: NormalisedDocument, positions: dict[int, tuple[str, int]]) -> list[dict[str, Any]]:
+    """comment_facts rows; `record` is the position of the row in its table, resolved by load()."""
+    out = []
+    for fact in doc.facts:
+        if fact.record_index not in positions:
+            continue
+        table_name, position = positions[fact.record_index]
+        out.append({"record_table": table_name, "record": position, "kind": fact.kind, "text": fact.text,
+                    "value": fact.value, "start": fact.start, "end": fact.end, "field": fact.field,
+                    "number": fact.number, "subject": fact.subject})
+    return out
+
+
+def _officer_links(record: Commitment | Action) -> list[dict[str, Any]]:
+    """One link per person or role; the people read from the commentary stage, else the names split."""
+    people = record.people or tuple(Officer(name) for name in getattr(record, "officer_names", ()))
+    return [{"officer": o.name, "role": o.role} for o in people]
 
 
 def _issue_row(issue: Issue) -> dict[str, Any]:
@@ -137,13 +163,13 @@ def _page(origin: Origin) -> dict[str, Any]:
 
 SPECS: dict[type, TableSpec] = {
     Commitment: TableSpec("commitments", lambda o: dict(_pages(o), table_index=o.table_index),
-                          frozenset({"officer_names"})),
+                          frozenset({"officer_names", "people"})),
     RagLevel: TableSpec("rag_scale", lambda o: {}),
     Indicator: TableSpec("indicators", lambda o: {}),
     IndicatorValue: TableSpec("indicator_values",
                               lambda o: {"page": o.page_start, "table_index": o.table_index,
                                          "row_index": o.row_index}),
-    Action: TableSpec("actions", _pages),
+    Action: TableSpec("actions", _pages, frozenset({"people"})),
     Funding: TableSpec("funding", lambda o: {"page": o.page_start, "row_index": o.row_index},
                        frozenset({"sources"})),
     Risk: TableSpec("risks", _page),
@@ -166,8 +192,11 @@ def _add_record(rows: Rows, record: object) -> None:
     position = len(rows[spec.table])
     rows[spec.table].append(row)
     if isinstance(record, Commitment):
-        for name in record.officer_names:
-            rows["commitment_officers"].append({"commitment": position, "officer": name})
+        for link in _officer_links(record):
+            rows["commitment_officers"].append(dict(link, commitment=position))
+    elif isinstance(record, Action):
+        for link in _officer_links(record):
+            rows["action_officers"].append(dict(link, action=position))
     elif isinstance(record, Funding):
         row["is_total"] = int(record.is_total)
         for source in record.sources:
@@ -254,26 +283,38 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> Loaded:
             row["code"] or row["description"]: _upsert_indicator(db, row) for row in rows["indicators"]
         }
         commitment_ids = _insert_all(db, "commitments", rows["commitments"], document_id)
+        organisation = document.get("organisation")
+        for row in rows["indicators"]:
+            _link_indicator_officers(db, indicator_ids[row["code"] or row["description"]], row, organisation)
         for link in rows["commitment_officers"]:
-            officer_id = db.table("officers").lookup({"name": link["officer"]})
             db.table("commitment_officers").insert(
-                {"commitment_id": commitment_ids[link["commitment"]], "officer_id": officer_id},
+                {"commitment_id": commitment_ids[link["commitment"]],
+                 "officer_id": _officer_id(db, link["officer"], link.get("role"), organisation)},
                 ignore=True,
             )
-        for name in ("rag_scale", "narratives", "source_cells", "extraction_issues"):
-            _insert_all(db, name, rows[name], document_id)
+        ids = {name: _insert_all(db, name, rows[name], document_id)
+               for name in ("rag_scale", "narratives", "source_cells", "extraction_issues")}
         linked = {
             name: [_link_indicator(row, indicator_ids) for row in rows[name]]
             for name in ("indicator_values", "actions", "funding", "risks")
         }
-        _insert_all(db, "indicator_values", linked["indicator_values"], document_id)
-        _insert_all(db, "actions", linked["actions"], document_id)
-        _insert_all(db, "risks", linked["risks"], document_id)
+        ids["indicator_values"] = _insert_all(db, "indicator_values", linked["indicator_values"], document_id)
+        action_ids = _insert_all(db, "actions", linked["actions"], document_id)
+        for link in rows.get("action_officers", []):
+            db.table("action_officers").insert(
+                {"action_id": action_ids[link["action"]],
+                 "officer_id": _officer_id(db, link["officer"], link.get("role"), organisation)},
+                ignore=True,
+            )
+        ids["risks"] = _insert_all(db, "risks", linked["risks"], document_id)
         funding_ids = _insert_all(db, "funding", linked["funding"], document_id)
         db.table("funding_sources").insert_all(
             {"funding_id": funding_ids[s["funding"]], "source": s["source"], "amount": s["amount"]}
             for s in rows["funding_sources"]
         )
+        ids.update(commitments=commitment_ids, actions=action_ids, funding=funding_ids)
+        ids["indicators"] = [indicator_ids[row["code"] or row["description"]] for row in rows["indicators"]]
+        _insert_facts(db, rows.get("comment_facts", []), ids, document_id)
         relink(db, document_id)
     return Loaded(document_id, superseded, lookalikes)
 
@@ -286,6 +327,49 @@ def _delete_failures(db: sqlite_utils.Database, sha256: str | None) -> None:
     for document_id in failed:
         db.execute("delete from extraction_issues where document_id = ?", [document_id])
         db.execute("delete from documents where id = ?", [document_id])
+
+
+def _insert_facts(db: sqlite_utils.Database, facts: list[dict[str, Any]], ids: dict[str, list[int]],
+                  document_id: int) -> None:
+    """comment_facts rows pointing at the rows just inserted."""
+    rows = []
+    for fact in facts:
+        table_ids = ids.get(fact["record_table"], [])
+        record_id = table_ids[fact["record"]] if fact["record"] < len(table_ids) else None
+        rows.append({k: v for k, v in fact.items() if k != "record"} | {"record_id": record_id,
+                                                                          "document_id": document_id})
+    db.table("comment_facts").insert_all(rows)
+
+
+def _link_indicator_officers(db: sqlite_utils.Database, indicator_id: int, row: dict[str, Any],
+                             organisation: str | None) -> None:
+    """The indicator's owner and data expert as officers ("Technical Data Expert: Paul Ferris")."""
+    for column in ("owner", "data_expert"):
+        for officer in parse_officers(row.get(column)):
+            db.table("indicator_officers").insert(
+                {"indicator_id": indicator_id, "officer_id": _officer_id(db, officer.name, officer.role, organisation),
+                 "field": column}, ignore=True)
+
+
+def _officer_id(db: sqlite_utils.Database, name: str | None, role: str | None, organisation: str | None) -> int:
+    """One officers row per person (or role) per organisation; initials resolve to a unique full name."""
+    if name is not None and is_abbreviated(name):
+        known = [r[0] for r in db.execute(
+            "select name from officers where lower(organisation) is lower(?) and name is not null",
+            [organisation]).fetchall()]
+        name = resolve(Officer(name, role), known).name
+    # "BLACKPOOL COUNCIL" in one edition and "Blackpool Council" in another are one organisation
+    if name is None:
+        found = db.execute("select id from officers where name is null and role is ? "
+                           "and lower(organisation) is lower(?)", [role, organisation]).fetchone()
+    else:
+        found = db.execute("select id, role from officers where name = ? and lower(organisation) is lower(?)",
+                           [name, organisation]).fetchone()
+    if found is not None:
+        if name is not None and role and found[1] is None:
+            db.table("officers").update(found[0], {"role": role})
+        return int(found[0])
+    return _pk(db.table("officers").insert({"name": name, "role": role, "organisation": organisation}))
 
 
 def _link_indicator(row: dict[str, Any], indicator_ids: dict[str, int]) -> dict[str, Any]:

@@ -167,6 +167,33 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Officer:
+    """One person an officer cell names, or a role with no name ("DoSCE", "Head of Procurement")."""
+
+    name: str | None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommentFact:
+    """A fact read from commentary: a date, period, amount, count, percentage, slippage or completion.
+
+    `record_index` is the record's position in NormalisedDocument.records; `start` and `end`
+    are character offsets into that record's `field`.
+    """
+
+    record_index: int
+    field: str
+    kind: str
+    text: str
+    value: str | None
+    start: int
+    end: int
+    number: float | None = None
+    subject: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Commitment:
     """A promise reported on with a status and commentary."""
 
@@ -184,6 +211,8 @@ class Commitment:
     rag_raw: str | None
     comment: str | None
     origin: Origin = field(default_factory=Origin)
+    people: tuple[Officer, ...] = ()
+    suggested_rag: Rag | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +273,8 @@ class Action:
     origin: Origin = field(default_factory=Origin)
     objective: str | None = None
     group_label: str | None = None
+    people: tuple[Officer, ...] = ()
+    suggested_rag: Rag | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +349,7 @@ class NormalisedDocument:
     unmapped: tuple[RawTable, ...] = ()
     issues: tuple[Issue, ...] = ()
     explanations: tuple[TableExplanation, ...] = ()
+    facts: tuple[CommentFact, ...] = ()
 
     def of(self, kind: type[Record]) -> list[Record]:
         """The records of one type, in document order."""

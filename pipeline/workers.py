@@ -66,7 +66,7 @@ class _Collect(logging.Handler):
 
 
 def _serve(conn: Connection, settings: Settings) -> None:
-    """A worker's loop: receive (path, name, organisation), send back a Result, until told to stop."""
+    """A worker's loop: receive (path, name), send back a Result, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from pipeline.ingest import prepare  # before the limit: the limit is what one file may add
 
@@ -88,11 +88,11 @@ def _serve(conn: Connection, settings: Settings) -> None:
             return  # the parent is gone
         if task is None:
             return
-        path, name, organisation = task
+        path, name = task
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("always")
-                prepared = prepare(path, settings, organisation, name)
+                prepared = prepare(path, settings, name)
             result = Result(prepared, log=collect.take())
         except MemoryError:  # the allocation that failed is not made: the worker can go on
             result = Result(too_large(path, name, settings), log=collect.take())
@@ -148,10 +148,10 @@ class _Worker:
         self.started = 0.0
         self.baseline: int | None = None  # resident memory once the readers are imported
 
-    def send(self, task: Any, path: Path, name: str, organisation: str | None) -> None:
+    def send(self, task: Any, path: Path, name: str) -> None:
         self.task = task
         self.started = time.monotonic()
-        self.conn.send((path, name, organisation))
+        self.conn.send((path, name))
 
     def elapsed(self) -> float:
         """Seconds on the current file; a fresh worker's clock starts once it is ready."""
@@ -207,17 +207,17 @@ class Pool:
         while self.idle:
             worker = self.idle.pop()
             try:
-                worker.send(item, item.path, item.path.name, item.organisation)
+                worker.send(item, item.path, item.path.name)
                 return worker
             except (OSError, ValueError):
                 worker.end()
         worker = _Worker(self.context, self.settings)
-        worker.send(item, item.path, item.path.name, item.organisation)
+        worker.send(item, item.path, item.path.name)
         return worker
 
     def map(self, items: Iterable[Any], should_stop: Callable[[], bool],
             on_start: Callable[[str], None] | None = None) -> Iterator[tuple[Any, Result]]:
-        """Prepare each item (with .path, .path.name, .organisation) and yield (item, result) as each ends."""
+        """Prepare each item (anything with a .path) and yield (item, result) as each ends."""
         pending = deque(items)
         busy: list[_Worker] = []
         limit = self.settings.max_memory_mb * 1024 * 1024

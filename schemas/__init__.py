@@ -13,7 +13,7 @@ from typing import Any
 from pipeline.errors import ConfigError
 from pipeline.models import Action, Commitment, DocKind, Funding, Indicator, IndicatorValue, Rag, Risk
 
-FILES = ("headers", "vocabularies", "contract")
+FILES = ("headers", "vocabularies", "contract", "officers", "commentary")
 COLUMN_TYPES = {"integer": int, "text": str, "real": float}
 TABLE_KEYS = {"description", "pk", "label", "sort", "sort_desc", "facets", "fts", "indexes", "unique", "columns"}
 COLUMN_KEYS = {"type", "description", "unit", "references", "extra"}
@@ -34,7 +34,7 @@ CONTENT_TYPES = frozenset({
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """Read one of the schema files by name ("headers", "vocabularies", "contract"), checked."""
+    """Read one of the schema files by name ("headers", "vocabularies", "contract", "officers", "commentary"), checked."""
     if name not in FILES:
         raise KeyError(f"no schema file named {name!r}; expected one of {', '.join(FILES)}")
     text = resources.files(__name__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
@@ -42,7 +42,8 @@ def load(name: str) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"schemas/{name}.toml: {exc}; fix the file") from None
-    {"headers": check_headers, "vocabularies": check_vocabularies, "contract": check_contract}[name](data)
+    {"headers": check_headers, "vocabularies": check_vocabularies, "contract": check_contract,
+     "officers": check_officers, "commentary": check_commentary}[name](data)
     return data
 
 
@@ -92,12 +93,50 @@ def check_vocabularies(data: dict[str, Any]) -> None:
             if name not in allowed:
                 raise ConfigError(f"{where}: [{section}] {name!r} is not one of {', '.join(sorted(allowed))}")
     patterns = [*data["codes"]["patterns"], *data["codes"].get("local_patterns", []), data["legend"]["pattern"],
-                data["legend_sentence"]["pattern"], data["funding"]["source_pattern"]]
+                data["legend_sentence"]["pattern"], data["funding"]["source_pattern"], *data["legend_phrases"].values()]
     for pattern in patterns:
         try:
             re.compile(pattern)
         except re.error as exc:
             raise ConfigError(f"{where}: the pattern {pattern!r} does not compile ({exc})") from None
+
+
+def check_officers(data: dict[str, Any]) -> None:
+    """The separators and code shapes compile; the word lists are lists of words."""
+    where = "schemas/officers.toml"
+    for key in ("separators", "title_dash", "initials_pattern", "role_code_pattern"):
+        try:
+            re.compile(data[key])
+        except KeyError:
+            raise ConfigError(f"{where}: {key} is missing") from None
+        except re.error as exc:
+            raise ConfigError(f"{where}: {key} {data[key]!r} does not compile ({exc})") from None
+    for key in ("role_words", "role_codes"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
+            raise ConfigError(f"{where}: {key} must be a list of words")
+
+
+def check_commentary(data: dict[str, Any]) -> None:
+    """Each phrase has a label, patterns and a suggested status that is a RAG; entity labels are known."""
+    where = "schemas/commentary.toml"
+    rags = {r.value for r in Rag}
+    labels = {"DAY", "MONTH", "NUMDATE", "YEAR", "FY", "QUARTER", "MONEY", "PERCENT"}
+    for entity in data["entities"]:
+        if entity.get("label") not in labels or not isinstance(entity.get("pattern"), list):
+            raise ConfigError(f"{where}: an [[entities]] entry needs a label ({', '.join(sorted(labels))}) "
+                              f"and a pattern; got {entity!r}")
+    for pattern in data["ongoing"]:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{where}: the ongoing pattern {pattern!r} does not compile ({exc})") from None
+    for kind in ("slippage", "completion"):
+        for entry in data[kind]:
+            if not entry.get("label") or not entry.get("patterns"):
+                raise ConfigError(f"{where}: a [[{kind}]] entry needs a label and patterns; got {entry!r}")
+            if entry.get("suggest") not in rags:
+                raise ConfigError(f"{where}: [[{kind}]] {entry['label']!r} suggests {entry.get('suggest')!r}, "
+                                  f"not a RAG; use one of {', '.join(sorted(rags))}")
 
 
 def headers() -> dict[str, Any]:
@@ -108,6 +147,16 @@ def headers() -> dict[str, Any]:
 def vocabularies() -> dict[str, Any]:
     """RAG words and colours, placeholders, code shapes, groups, cues, organisation suffixes."""
     return load("vocabularies")
+
+
+def officers() -> dict[str, Any]:
+    """How officer cells split into people, job titles and role codes."""
+    return load("officers")
+
+
+def commentary() -> dict[str, Any]:
+    """The spaCy patterns that read facts, slippage and completion from commentary."""
+    return load("commentary")
 
 
 @cache

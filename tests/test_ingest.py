@@ -24,8 +24,12 @@ PLAN = ROOT / "samples" / "ni-136-action-plan.docx"
 
 
 def test_prepare_reads_a_file_into_rows_without_touching_any_database(tmp_path):
-    settings = Settings(db=tmp_path / "never.db")
-    prepared = prepare(COMMITMENTS, settings, organisation="Blackpool Council")
+    inbox = tmp_path / "inbox"
+    (inbox / "Blackpool Council").mkdir(parents=True)
+    path = inbox / "Blackpool Council" / COMMITMENTS.name
+    path.write_bytes(COMMITMENTS.read_bytes())
+    settings = Settings(db=tmp_path / "never.db", inbox=inbox)
+    prepared = prepare(path, settings)
     assert not (tmp_path / "never.db").exists()
     assert prepared.rows is not None and not prepared.is_refused
     assert (prepared.file_name, prepared.file_type, prepared.size) == (COMMITMENTS.name, "docx", 40588)

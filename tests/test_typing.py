@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_models_extractors_and_normalisers_pass_mypy_strict():
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "pipeline/models.py", "extractors", "pipeline/normalise"],
+        [sys.executable, "-m", "mypy", "--strict", "pipeline/models.py", "extractors", "pipeline/normalise", "pipeline/nlp"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout

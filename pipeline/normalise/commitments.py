@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import schemas
+from pipeline.nlp.officers import officer_names
 from pipeline.models import Block, BlockKind, Commitment, Issue, Origin, RagLevel, RawTable, Severity
 from pipeline.normalise.grid import Record as Row
 from pipeline.normalise.headers import HeaderMap, TableReading
@@ -90,7 +91,7 @@ def commitments(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Ma
             commitment=commitment,
             deliverable=clean_html(row.text(header.col("deliverable"))),
             officers=officers,
-            officer_names=split_officers(officers),
+            officer_names=officer_names(officers),
             due=clean(row.text(header.col("due")) or extra(row, "commitments", "due")),
             rag=rag,
             rag_raw=rag_raw,
@@ -146,15 +147,44 @@ def legend_from(blocks: Sequence[Block]) -> tuple[list[RagLevel], set[int]]:
         level = RagLevel(rag, match.group("label").strip(), clean(match.group("definition")) or "")
         if level not in levels:
             levels.append(level)
-    sentence = re.compile(schemas.vocabularies()["legend_sentence"]["pattern"])
+    phrases = schemas.vocabularies()["legend_phrases"]
+    patterns = [re.compile(schemas.vocabularies()["legend_sentence"]["pattern"]),
+                re.compile(phrases["colour_then_meaning"]), re.compile(phrases["meaning_then_colour"])]
+    paired = re.compile(phrases["paired_list"])
     for block in blocks:
         if block.kind is not BlockKind.PARAGRAPH or block.order in used:
             continue
-        for found in sentence.finditer(block.text):
-            rag = parse_rag(found.group("label"))
-            definition = clean(found.group("definition"))
-            if rag and definition:
-                level = RagLevel(rag, found.group("label").strip(), definition)
-                if level not in levels:
-                    levels.append(level)
+        found_levels = [level for pattern in patterns for level in _levels(pattern, block.text)]
+        found_levels += _paired_levels(paired, block.text)
+        found_levels.sort(key=lambda item: item[0])
+        for _, level in found_levels:
+            if level not in levels:
+                levels.append(level)
     return levels, used
+
+
+def _levels(pattern: re.Pattern[str], text: str) -> list[tuple[int, RagLevel]]:
+    out = []
+    for found in pattern.finditer(text):
+        rag = parse_rag(found.group("label"))
+        definition = clean(found.group("definition"))
+        if rag and definition:
+            out.append((found.start(), RagLevel(rag, found.group("label").strip(), definition)))
+    return out
+
+
+def _paired_levels(pattern: re.Pattern[str], text: str) -> list[tuple[int, RagLevel]]:
+    """ "a green, amber or red rating according to whether performance was normal, needed monitoring
+    or required investigation": the colours and the meanings paired in order."""
+    out = []
+    for found in pattern.finditer(text):
+        colours = re.split(r"\s*,\s*|\s+(?:or|and)\s+", found.group("colours").strip())
+        meanings = [m for m in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", found.group("meanings").strip())
+                    if m]
+        colours = [c for c in colours if c]
+        if len(colours) == len(meanings) >= 2:
+            for offset, (colour, meaning) in enumerate(zip(colours, meanings)):
+                rag = parse_rag(colour)
+                if rag:
+                    out.append((found.start() + offset, RagLevel(rag, colour, meaning)))
+    return out

@@ -20,7 +20,7 @@ from pipeline.normalise.grid import is_form
 from pipeline.normalise.headers import TableReading, read_table
 from pipeline.normalise.legend import legend_in_column, legend_in_table
 from pipeline.normalise.mappers import DocContext, mapper_for
-from pipeline.normalise.outside import records_outside_tables
+from pipeline.normalise.outside import labelled_cells, records_outside_tables
 from pipeline.normalise.series import series_map
 from pipeline.normalise.values import clean, parse_direction, parse_rag, strip_html
 
@@ -69,7 +69,7 @@ def normalise(document: ExtractedDocument, kind: DocKind | None = None) -> Norma
                                            note="a form of labels and values; its status list is the legend"
                                            if form_legend else "a form of labels and values"))
             continue
-        reading = read_table(table)
+        reading = read_table(labelled_cells(table) or table)
         as_series = series_map(reading.grid, reading.records, reading.profiles)
         if as_series:
             reading = replace(reading, candidates=(*reading.candidates, as_series))

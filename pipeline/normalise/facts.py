@@ -18,7 +18,7 @@ EARLY_BLOCKS = 15
 TITLE_MAX_CHARS = 120
 _AS_AT = re.compile(r"(?i)\b(?:as at|as of|at|period to|period ending|quarter ending|ending|to end[- ])\s*"
                     r"(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]{3,9}\.?(?:\s+(?:19|20)\d{2})?)")
-_QUARTER_WORD = re.compile(r"(?i)\b(?:q|qtr|quarter)\s*(?P<n>[1-4])\b")
+_QUARTER_WORD = re.compile(r"(?i)\b(?:q|qtr|quarter)\s*(?P<n>[1-4]|one|two|three|four)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ def document_facts(blocks: Sequence[Block], tables: Sequence[RawTable], kind: Do
         for text, where, _ in texts:
             found_quarter = _QUARTER_WORD.search(text)
             if found_quarter:
-                quarter = int(found_quarter.group("n"))
+                quarter = parse_quarter(found_quarter.group(0))
                 sources.append(("quarter", where))
                 break
             dated = _AS_AT.search(text)

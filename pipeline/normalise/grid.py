@@ -264,7 +264,7 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
 
 _REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d+(?:[.\-]\d+)*(?:[a-z]|[.\-][A-Za-z]{1,3})?(?:\([a-z0-9]{1,3}\))?\.?$")
 _MONTH_WORD = re.compile(MONTH_PATTERN, re.IGNORECASE)
-_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+_NOTE = re.compile(r"(?:\s*\([^)]*\))+\s*$")
 _YEARS = re.compile(YEAR_PAIR_PATTERN)
 _PLAIN_NUMBER = re.compile(r"^[-–]?\s*[£$€]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*(?:%|[kKmM]|bn)?"
                            r"(?:\s*[a-zA-Z]{1,12}\.?)?\s*[*<>]?$")

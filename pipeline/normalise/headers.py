@@ -123,9 +123,13 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
                 field, how = _COMMENT_FIELD.get(kind), "content"
             elif field == "direction" and profile.share("rag") >= 0.5:
                 field, how = "rag", "content"
+            elif field == "direction" and profile.share("number") >= 0.5:
+                field, how = "actual", "content"  # a "DOT against Q3" column that prints the figure compared
             elif field == "description" and dominant == "code_text":
                 field, how = "code_text", "content"
-            elif field == "description" and dominant == "ref" and "code" not in taken:
+            elif field == "description" and dominant in ("ref", "number") and "code" not in taken \
+                    and kind == "indicators" and profile.share("number", "ref") == 1.0:
+                # "Measure | Description" with 1, 2, 3 under Measure: the numbers are the codes
                 field, how = "code", "content"
         if field is None or (field in taken and field not in repeatable):
             if field is None and (not label or not matched):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.models import Indicator, IndicatorValue, Issue, Severity
+from pipeline.models import Indicator, IndicatorValue, Issue, Rag, Severity
 from pipeline.normalise.commitments import row_origin
 from pipeline.normalise.grid import Record as Row
 from pipeline.normalise.grid import split_code
@@ -15,11 +15,12 @@ from pipeline.normalise.mappers import DocContext, Mapped, mapper, rag_of
 from pipeline.normalise.plan import describe
 from pipeline.normalise.values import (
     clean, clean_html, is_month_label, is_placeholder, parse_direction, parse_financial_year, parse_number,
-    parse_polarity, split_value_and_period,
+    parse_polarity, parse_rag, rag_from_colour, split_value_and_period,
 )
 
 VALUE_FIELDS = ("baseline", "target", "actual")
-_AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month)\b")
+_AS_PRINTED = re.compile(r"(?i)\b(year to date|ytd|mth|month|to date)\b")
+_SAME_PERIOD = re.compile(r"(?i)\bsame (period|quarter)\b")
 _TRAILING_CODE = re.compile(r"\((?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]?)\)\s*$")
 _PART = re.compile(r"^\(?([a-z]|[ivx]{1,4})\)\s*")
 _BARE_YEAR = re.compile(r"^\s*(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}\s*$")
@@ -38,6 +39,8 @@ def column_period(column: Column, year: str | None, row_period: str | None, ctx:
     label = clean(column.header) or ""
     if _AS_PRINTED.search(label):
         return label
+    if _SAME_PERIOD.search(label) and column.period and ctx.quarter:
+        return f"{column.period} Q{ctx.quarter}"  # "Same period 2015/16" in a quarter 3 report
     if column.quarter:
         fy = column.period or year
         return f"{fy} Q{column.quarter}" if fy else label
@@ -87,6 +90,11 @@ def _judged(column: Column, header: HeaderMap, values: dict[int, IndicatorValue]
         if now:
             return now[0].col
     left = [c for c in actuals if c.col < column.col]
+    if left and not prefer_current and not header.all("target") and current:
+        # with no target to judge a running total against, a status judges the period reported
+        now = [c for c in left if values[c.col].period == current]
+        if now:
+            return now[-1].col
     if left:
         return left[-1].col
     return actuals[0].col if actuals else None
@@ -143,12 +151,14 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
                 period = period or column.period
             else:
                 number, period = parse_number(raw), column_period(column, year, row_period, ctx)
+            period = _noted_period(raw, period, column, year)
             if number is None:
                 issues.append(Issue(Severity.WARNING, "unreadable_number",
                                     f"table {table.index + 1} row {row.index}: {raw!r} is not a number",
                                     where.page_start, table.index))
+            own_rag = rag_from_colour(row.fill(column.col)) or _noted_rag(raw)
             values[column.col] = IndicatorValue(code, column.field, period, number, raw, origin=where,
-                                                indicator_description=description)
+                                                indicator_description=description, rag=own_rag)
         comment = clean_html(row.text(header.col("commentary"))) or _folded_comment(row)
         current = ctx.period
         judged_comment = False
@@ -186,6 +196,24 @@ def _years_as_targets(header: HeaderMap, heading: str | None) -> HeaderMap:
         for c in header.columns
     )
     return replace(header, columns=columns)
+
+
+_NOTED_QUARTER = re.compile(r"\(\s*(?:q|qtr|quarter)\s*([1-4])\b[^)]*\)", re.IGNORECASE)
+_NOTED_RAG = re.compile(r"\(\s*(red|amber|green|blue)\s*\)", re.IGNORECASE)
+
+
+def _noted_period(raw: str, period: str | None, column: Column, year: str | None) -> str | None:
+    """A value printed with the quarter it is as at ("342 kg (Q2)", "512 kg (Q3 time lag)")."""
+    found = _NOTED_QUARTER.search(raw)
+    fy = column.period or year
+    if not found or not fy or column.field == "baseline":
+        return period
+    return f"{fy} Q{found.group(1)}"
+
+
+def _noted_rag(raw: str) -> Rag | None:
+    found = _NOTED_RAG.search(raw)
+    return parse_rag(found.group(1)) if found else None
 
 
 def _with(value: IndicatorValue, **changes: object) -> IndicatorValue:

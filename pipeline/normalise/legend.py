@@ -17,6 +17,16 @@ def _entries_in_row(row: Sequence[Cell]) -> list[RagLevel]:
     or a status word first and its meanings after it: "Red | significant concerns | worse than target"."""
     cells = sorted(row, key=lambda c: c.col)
     found: list[RagLevel] = []
+    for cell in cells:
+        # "Green\nOn or within 10% of the annual target" in one coloured cell
+        first, _, rest = cell.text.strip().partition("\n")
+        rag = parse_rag(first) if rest.strip() and len(first.split()) <= 2 else None
+        if rag:
+            colour = cell.fill if cell.fill and rag_from_colour(cell.fill) else None
+            found.append(RagLevel(rag, first.strip(), clean(rest) or "",
+                                  f"#{colour.lstrip('#').upper()}" if colour else None))
+    if found:
+        return found
     lead = clean(cells[0].text) if cells else None
     word = parse_rag(lead) if lead and len(lead.split()) <= 3 else None
     if word is not None:

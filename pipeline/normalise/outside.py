@@ -77,3 +77,34 @@ def records_outside_tables(blocks: Sequence[Block], first_index: int) -> tuple[l
         tables.append(RawTable(first_index + number, first.page, run[-1][0].page, run[0][3], 1, tuple(rows),
                                order=first.order, top=first.top))
     return tables, used
+
+
+_LABELLED_CELL = re.compile(r"^\s*(?P<label>[^:\n]{2,80}?)\s*:\s*(?P<value>[^:]*\d[^:]*)$", re.DOTALL)
+
+
+def labelled_cells(table: RawTable) -> RawTable | None:
+    """A table whose every cell carries its own label ("Customer satisfaction: 58.5% | Target: 70%"),
+    read as a table with a header: the first cell's label is the measure, the others name their column."""
+    if table.header_rows or not table.rows:
+        return None
+    parsed: list[list[tuple[str, str]]] = []
+    for row in table.rows:
+        cells = sorted((c for c in row if c.text.strip()), key=lambda c: c.col)
+        pairs = [(_LABELLED_CELL.match(c.text.strip()), c) for c in cells]
+        if not cells or not all(found for found, _ in pairs):
+            return None
+        parsed.append([(found.group("label").strip(), found.group("value").strip()) for found, _ in pairs if found])
+    width = max(len(pairs) for pairs in parsed)
+    if width < 2:
+        return None
+    names = [label for label, _ in parsed[0][1:]]
+    if not all(match_field(name, "indicators") for name in names):
+        return None
+    header = ["Measure", "Value", *names]
+    page = table.page_start
+    rows: list[tuple[Cell, ...]] = [tuple(Cell(text, 0, col, page) for col, text in enumerate(header))]
+    for number, pairs in enumerate(parsed, start=1):
+        texts = [pairs[0][0], pairs[0][1], *(value for _, value in pairs[1:])]
+        rows.append(tuple(Cell(text, number, col, page) for col, text in enumerate(texts)))
+    return RawTable(table.index, table.page_start, table.page_end, table.heading, 1, tuple(rows),
+                    order=table.order, top=table.top)

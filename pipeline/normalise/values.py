@@ -120,7 +120,8 @@ def rag_from_colour(colour: str | None) -> Rag | None:
 YEAR_PAIR_PATTERN = (
     r"(?<![\d/.])(?P<first>(?:19|20)\d{2}|\d{2}|20\d{3})\s*(?:/|-|–|to)\s*(?P<second>(?:19|20)\d{2}|\d{2})(?![\d/.])"
 )
-QUARTER_PATTERN = r"\b(?:q|qtr|quarter)\s*(?P<n>[1-4])\b"
+QUARTER_PATTERN = r"\b(?:q|qtr|quarter)\s*(?P<n>[1-4]|one|two|three|four)\b"
+_QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 MONTH_PATTERN = (
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
@@ -149,7 +150,10 @@ def parse_quarter(text: str | None) -> int | None:
     if not text:
         return None
     match = _QUARTER.search(text)
-    return int(match.group("n")) if match else None
+    if not match:
+        return None
+    number = match.group("n").lower()
+    return _QUARTER_WORDS.get(number) or int(number)
 
 
 def period_label(text: str | None) -> str | None:

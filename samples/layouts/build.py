@@ -1069,6 +1069,413 @@ def build_p07(name):
 
 
 # --------------------------------------------------------------------------
+# Further public returns, second batch
+# --------------------------------------------------------------------------
+
+
+HAVERING_WASTE_COMMENT = (
+    "Data comes from the East London Waste Authority (ELWA) and lags by at "
+    "least 8 weeks. The residual household waste is within target tolerance "
+    "though slightly higher than the same period last year. London has seen "
+    "residual waste increase by 3% year on year whilst Havering saw an "
+    "increase of 2% last year. Rises in waste costs still pose a significant "
+    "financial challenge with the levy predicted to increase by £1m+ every "
+    "year until 2027")
+
+
+@sample("p08-havering-annual-cpi-2014-15-key-and-scorecard")
+def build_p08(name):
+    """A three-column key (RAG, direction, markers) above a scorecard row."""
+    doc = new_document("Appendix 1: Annual Corporate Performance Report "
+                       "2014/15", landscape=True, body_size=8)
+    heading(doc, "Appendix 1: Annual Corporate Performance Report 2014/15", 1)
+    para(doc, "Key", bold=True, keep_with_next=True)
+    markers = ("Corporate Plan Indicator\n(C) Outturns reported cumulatively\n"
+               "(S) Outturns reported as snapshot\n(R) Outturns reported as "
+               "rolling year\n(A) Outturns reported as annual figure")
+    key = [
+        ["RAG Rating", "Direction of Travel (DOT)", "Description"],
+        ["Green\nOn or within 10% of the annual target",
+         "Short Term: Performance is better than the previous quarter\n"
+         "Long Term: Performance is better than last year", markers],
+        ["Amber\nMore than 10% off the annual target and where performance "
+         "has improved or been maintained compared to last year",
+         "Short Term: Performance is the same as the previous quarter\n"
+         "Long Term: Performance is the same as last year", ""],
+        ["Red\nMore than 10% off the annual target and where performance has "
+         "not improved compared to last year",
+         "Short Term: Performance is worse than the previous quarter\n"
+         "Long Term: Performance is worse than last year", ""],
+    ]
+    grid_table(doc, key, [Cm(8.0), Cm(8.5), Cm(8.0)], spans=[(1, 2, 3, 1)],
+               fills={(1, 0): GREEN, (2, 0): AMBER, (3, 0): RED},
+               repeat_header=False)
+    para(doc)
+    para(doc, "All new Corporate Performance Indicators for 2015/16 are "
+         "towards the bottom of the document.", italic=True)
+    rows = [
+        ["Ref.", "Indicator", "Value", "2015/16 Annual Target",
+         "2014/15 Annual Target", "2014/15 Annual Performance",
+         "Short Term DOT against 2014/15 (Q3)",
+         "Long Term DOT against 2013/14 Annual Performance", "Comments",
+         "Service"],
+        ["Environment - to ensure a clean, safe and green borough"]
+        + [""] * 9,
+        ["SCO1 (C)", "Residual household waste per household (kg)",
+         "Smaller is Better",
+         "664 kg\n(Target in new Corporate Plan agreed 18 March)",
+         "640 kg\n(494kg – Q3 time lag)", "512 kg\n(Q3 time lag)\n(GREEN)",
+         "342 kg\n(Q2)", "500 kg\n(Q3 time lag)", HAVERING_WASTE_COMMENT,
+         "Streetcare"],
+    ]
+    widths = [Cm(1.4), Cm(3.2), Cm(1.6), Cm(2.6), Cm(2.3), Cm(2.2), Cm(2.1),
+              Cm(2.3), Cm(6.6), Cm(1.8)]
+    grid_table(doc, rows, widths, group_rows=[1], fills={(2, 5): GREEN})
+    return save_document(doc, name)
+
+
+@sample("p09-network-homes-q2-2024-25-label-value-cells")
+def build_p09(name):
+    """Unheaded two-column tables: "Measure: value" beside "Target: value"."""
+    doc = new_document("Our performance")
+    heading(doc, "Our performance", 1)
+    para(doc, "Every month we measure how we're performing against our "
+         "targets. You can find our performance for the most recent three "
+         "months below.")
+    para(doc, "We report on performance to our executive team, Board and "
+         "Customer Service Committee. We also involve residents in "
+         "scrutinising performance and suggesting improvements, through our "
+         "Resident Panels.")
+    heading(doc, "Our most recent performance", 2)
+    para(doc, "Here's our results for quarter two, 2024/25 which is July to "
+         "September 2024:")
+    widths = [Cm(9.5), Cm(4.5)]
+    grid_table(doc, [
+        ["Customer satisfaction (LCRA)*: 58.5%", "Target: 70%"],
+        ["Complaints responded to on time**: 92%", "Target: 95%"],
+        ["Residents' trust in us: 58.1%", "Target: 60%"],
+    ], widths, header_rows=0)
+    para(doc, "* General Needs and Housing for older people, Supported "
+         "Housing, intermediate rent, temporary social housing", italic=True)
+    para(doc, "**We aim to respond to stage one complaints within 10 working "
+         "days and stage two complaints within 20 working days.",
+         italic=True)
+    heading(doc, "How do we measure satisfaction?", 2)
+    para(doc, "Our method is based on the occasions when residents interact "
+         "with us. We call these 'transactions'. A transaction might be a "
+         "call to our contact centre, getting a repair done, or moving into "
+         "a new home. At the end of a transaction, we will often ask "
+         "residents to tell us how satisfied they were with how we handled "
+         "that transaction.")
+    grid_table(doc, [
+        ["Rent collected as % due: 97.86% ***", "Target: 101%"],
+        ["Current arrears as % of annual debit: 6.87%", "Target: 6.42%"],
+        ["Rent loss due to empty homes: 1.49%", "Target: 1.67%"],
+    ], widths, header_rows=0)
+    para(doc, "*** For our general rent and older people's homes.",
+         italic=True)
+    para(doc, "Collecting the rent we are owed is an important part of "
+         "maintaining our financial strength, which allows us to improve our "
+         "services to residents. These figures show how well we're "
+         "collecting the rental income.")
+    return save_document(doc, name)
+
+
+@sample("p10-ferndown-financial-risk-management-2020-21")
+def build_p10(name):
+    """A risk register in sections, with cells left blank where unprinted."""
+    doc = new_document("Financial Risk Management 2020-2021", landscape=True)
+    heading(doc, "Financial Risk Management 2020-2021", 1)
+    rows = [
+        ["Risk Area", "Risk Identified", "Level of risk (H/M/L)",
+         "Management of Risk", "Action required", "Review date"],
+        ["Section One : Areas where there may be scope to use insurance to "
+         "help manage risk"] + [""] * 5,
+        ["Property and contents owned by the council", "Loss or damage",
+         "High.", "An up to date register of assets and investments.",
+         "Reviewed annually by council, annually by Internal Auditor",
+         "Mar 2020."],
+        ["Damage to third party property or individuals.", "Public liability",
+         "High.", "Property maintenance and insurance cover",
+         "Insurance held with Zurich, renewal date of 13 May 2021, annually "
+         "by Internal Auditor", "March 2020"],
+        ["Consequential loss of income or the need to provide essential "
+         "services following critical damage, loss or non performance by a "
+         "third party", "Public liability", "High.",
+         "Annual review of risk and the adequacy of cover.",
+         "Value of insurance held with Zurich, reviewed annually by council "
+         "and by Internal Auditor", "March 2020."],
+        ["Loss of cash through theft or dishonesty.", "Fidelity guarantee",
+         "Medium", "Risk assessment and procedure in place",
+         "Internal controls checked by council and Internal Auditor",
+         "May 2020."],
+        ["Legal liability as a consequence of asset ownership",
+         "Public liability", "High.",
+         "Property maintenance and insurance cover, level of cover, renewal "
+         "date 13 May 2021, maintenance schedule, inspection regime", "",
+         "May 2020."],
+        ["Section Two – Working with others to help to manage Risk"]
+        + [""] * 5,
+        ["Security for vulnerable buildings, amenities or equipment", "",
+         "Medium.", "Risk Assessment carried out on regular basis",
+         "Inspection regime – Councillors and paid inspectors, reporting "
+         "systems", "Aug 2020."],
+        ["The provision of services being carried out under agency / "
+         "partnership agreements with principal authorities.",
+         "Standing orders and financial regulations dealing with the award "
+         "of contracts", "Low.",
+         "Reviewed annually by council annually by Internal Auditor all "
+         "partners risk assessed and multiple quotes obtained and compared "
+         "in minutes", "", "May 2020."],
+    ]
+    widths = [Cm(5.2), Cm(3.6), Cm(2.0), Cm(6.2), Cm(6.0), Cm(2.0)]
+    grid_table(doc, rows, widths, group_rows=[1, 7])
+    return save_document(doc, name)
+
+
+@sample("p11-devon-somerset-fire-q3-2016-17-same-period-colour-status")
+def build_p11(name):
+    """Quarter, same period last year and to-date columns; a red-only cell."""
+    doc = new_document("Report of the Chief Fire Officer (APRC/17/10)",
+                       landscape=True)
+    heading(doc, "Report of the Chief Fire Officer (APRC/17/10)", 1)
+    para(doc, "The report sets out the Service’s performance for the period "
+         "January 2016 to December 2016 (with a focus on quarter 3 of "
+         "2016/17) as measured against the indicators in the current "
+         "Strategic Plan “Our Plan: 2015 to 2020”.")
+    para(doc, "The key measures set out within the report were given a "
+         "green, amber or red rating according to whether performance was "
+         "normal, needed monitoring or required investigation.")
+    rows = [
+        ["Measure", "Description", "Quarter 3 2016/17",
+         "Same period 2015/16", "2016/17 to date", "Status", "Commentary"],
+        ["1", "deaths as a result of fires where people lived", "4", "1", "8",
+         "", "4 fire deaths in this quarter as a result of accidental fires. "
+         "This was a critical measure for the Service and the Committee was "
+         "asked to support the Service in encouraging all agencies to share "
+         "its data to facilitate more targeted action."],
+        ["2", "injuries as a result of fires where people lived", "13", "15",
+         "", "", "13 injuries this quarter in 2016/17 as compared with 15 in "
+         "2015/16 which was a positive indicator."],
+        ["3", "fires where people lived", "272", "", "", "",
+         "This indicator was being monitored as there had been 272 fires "
+         "where people lived in quarter 3 of 2016/17, of which 249 were "
+         "accidental fires. An in depth analysis of this had showed that the "
+         "majority were due to cooking related incidents and thus, further "
+         "education on this area of community safety was necessary."],
+    ]
+    widths = [Cm(1.7), Cm(4.6), Cm(2.2), Cm(2.3), Cm(2.2), Cm(1.6), Cm(10.4)]
+    grid_table(doc, rows, widths, fills={(1, 5): RED})
+    return save_document(doc, name)
+
+
+@sample("p12-welwyn-hatfield-cht-q3-2016-17-month-and-ytd")
+def build_p12(name):
+    """Section rows; a quarter, a month and a year-to-date column."""
+    doc = new_document("Performance Management Reporting - Quarter Three",
+                       landscape=True)
+    para(doc, "WELWYN HATFIELD COMMUNITY HOUSING TRUST", bold=True)
+    para(doc, "CABINET HOUSING & PLANNING PANEL", bold=True)
+    para(doc, "9th FEBRUARY 2017", bold=True)
+    heading(doc, "PERFORMANCE MANAGEMENT REPORTING – Quarter THREE", 1)
+    rows = [
+        ["Measure", "Quarter 3", "December 2016", "Year to date", "Comment"],
+        ["Section 1 Housing Stock"] + [""] * 4,
+        ["Properties sold through the RTB scheme", "23", "", "62",
+         "During this quarter 23 properties were sold through the Right to "
+         "Buy Scheme. A total of 62 for the year to date period so far."],
+        ["Section 2 Rent Collection & Arrears Management"] + [""] * 4,
+        ["Arrears percentage", "", "2.29%", "",
+         "The bad debt provision for quarter three performance in the past "
+         "reported arrears at their highest percentage for each previous "
+         "financial year and this was reflected again for the current year "
+         "with performance at 2.29% for December 2016. It was anticipated "
+         "that there would be a gradual reduction over the final months in "
+         "quarter four."],
+        ["Rent collected as % of rent owed", "", "", "",
+         "Rent collection was expected to achieve 100% at year end with the "
+         "positive impact of the two rent free weeks."],
+        ["Section 3 Managing Under Occupation"] + [""] * 4,
+        ["Number of council tenants under occupying – moved to smaller "
+         "accommodation", "", "", "58",
+         "58 moves had been achieved year to date. The Home Mover Officers "
+         "had worked with tenants, assisting with practical issues and other "
+         "such matters associated with a property move and this service had "
+         "helped vulnerable tenants to downsize."],
+    ]
+    widths = [Cm(6.0), Cm(2.2), Cm(2.6), Cm(2.4), Cm(12.0)]
+    grid_table(doc, rows, widths, group_rows=[1, 3, 6])
+    return save_document(doc, name)
+
+
+@sample("p13-city-of-london-outstanding-actions")
+def build_p13(name):
+    """An outstanding actions list: a short title and an update per row."""
+    doc = new_document("Outstanding Actions of the Committee")
+    heading(doc, "Outstanding Actions of the Committee", 1)
+    para(doc, "Report of the Town Clerk.")
+    para(doc, "Member are asked to note the Committee’s Outstanding Actions "
+         "List.")
+    rows = [
+        ["Action", "Update"],
+        ["School Meetings", "Officers reported that meetings were held with "
+         "two schools, and the third meeting was deemed unnecessary due to "
+         "shared financial services. The schools reported good progress in "
+         "implementing recommendations. Follow-up work for the Boys' and "
+         "Girls' schools is scheduled for January 2025."],
+        ["Member Declarations", "Officers updated that the number of related "
+         "party declarations had been reduced from 15 to 8, and further "
+         "action would be escalated to the Chief Commoner."],
+        ["CR36 Protective Security", "Officers noted that CR36 had been "
+         "completely overhauled, with mitigations reviewed and "
+         "inconsistencies addressed. The full update was available in the "
+         "main agenda pack, and it was requested that the action be "
+         "closed."],
+    ]
+    grid_table(doc, rows, [Cm(4.5), Cm(12.9)])
+    return save_document(doc, name)
+
+
+@sample("p14-bromsgrove-improvement-plan-exceptions-feb-2007")
+def build_p14(name):
+    """A swatch key in lower case; a summary by status that is no record."""
+    doc = new_document("Improvement Plan Exception Report - February 2007 "
+                       "Update")
+    heading(doc, "Improvement Plan Exception Report - February 2007 Update", 1)
+    para(doc, "Meeting: 13/04/2007 - Performance Management Board (Item 85)")
+    swatch_table(doc, [(GREEN, "on target"), (AMBER, "one month behind"),
+                       (RED, "over one month behind")],
+                 widths=(Cm(1.2), Cm(6.0)))
+    para(doc)
+    para(doc, "Consideration was given to the report on the Improvement Plan "
+         "for February 2007, together with the corrective action being "
+         "taken, as set out in the appendix to the report.")
+    grid_table(doc, [
+        ["Actions highlighted for February", "% of the Plan"],
+        ["on target (green)", "70%"],
+        ["one month behind (amber)", "0%"],
+        ["over one month behind (red)", "14.4%"],
+        ["re-scheduled or suspended, with approval", "15.5%"],
+    ], [Cm(8.0), Cm(3.0)])
+    para(doc)
+    para(doc, "RESOLVED:", bold=True)
+    para(doc, "(1) that the revisions to the Improvement Plan Exception "
+         "Report, together with the corrective action being taken, be "
+         "noted; and")
+    para(doc, "(2) that it be noted that, from 90 actions highlighted for "
+         "February, 70% of the Plan was on target (green), 0% was one month "
+         "behind (amber), and 14.4% was over one month behind (red) - with "
+         "15.5% of actions having been re-scheduled or suspended, with "
+         "approval.")
+    return save_document(doc, name)
+
+
+@sample("p15-police-performance-standards-2014-15-ranges")
+def build_p15(name):
+    """Outturn / Performance Standard / Outturn; ranges, new measures, notes."""
+    doc = new_document("Performance Measures")
+    rows = [
+        ["Performance Measures", "Outturn\n2013/14",
+         "Performance\nStandard\n2014/15", "Outturn\n2014/15"],
+        ["Quantity", "", "", ""],
+        ["2.1.1 Number of foot patrols", "125,710", "100,000\nto 120,000",
+         "139,987"],
+        ["2.1.2 Number of victim intervention plans actioned and gold "
+         "response [4] initiated", "New\nmeasure\nfor 2014/15",
+         "2,300\nto 2,500", "2,628"],
+        ["2.1.3 Number of problem-solving plans implemented in high-risk "
+         "communities to address safety and crime issues",
+         "New\nmeasure\nfor 2014/15", "33", "33"],
+        ["2.1.4 Number of incidents where the risk of further harm is "
+         "assessed (in instances where a family relationship exists)",
+         "New\nmeasure\nfor 2014/15", "102,000\nto 112,000 [5]", "106,248"],
+    ]
+    grid_table(doc, rows, [Cm(9.0), Cm(2.6), Cm(3.0), Cm(2.6)],
+               bold_rows=[1])
+    para(doc)
+    para(doc, "Notes", bold=True)
+    para(doc, "[4] A Gold Response is the highest level of Police response to "
+         "a victim, when there is the greatest risk of repeat victimisation. "
+         "Key to a gold response is the development and implementation of a "
+         "Victim Intervention Plan.")
+    para(doc, "[5] Performance standards for 2014/15 have been corrected to "
+         "reflect the annual total. This differs from the information "
+         "reported in the Information Supporting the Estimates which "
+         "included expected six-month totals in error (51,000 to 56,000).")
+    heading(doc, "Output 2.2 – Youth Services", 2)
+    para(doc, "This output covers formal school visits by Police Education "
+         "Officers to educate children on proactive ways to keep themselves "
+         "safe, prevent crime and resist drugs. It also includes the "
+         "development of new school programmes to address emerging needs.")
+    return save_document(doc, name)
+
+
+@sample("p16-havering-housing-q1-2019-20-legend-in-brackets")
+def build_p16(name):
+    """The key in brackets inside a sentence; counts printed with a rate."""
+    doc = new_document("Performance Report Update - Quarter One",
+                       landscape=True)
+    heading(doc, "Performance Report Update – Quarter One", 1)
+    para(doc, "Members received a presentation that outlined the eleven "
+         "performance indicators (PI) for Quarter One that were reports to "
+         "the Sub-Committee.")
+    para(doc, "The PIs are the standards by which performance of services "
+         "are measured within the Council. These are compared over four "
+         "quarters of the municipal year to monitor performance standards. "
+         "Most are given a “RAG rating” on the basis of Red (off track), "
+         "Amber (at risk) and Green (on track).")
+    rows = [
+        ["Indicator", "Quarter 1 2019/20", "Quarter 1 2018/19", "Target",
+         "Comment"],
+        ["Stage 1 complaints closed within timescale (10 days)",
+         "136 out of 145 (93.79%)", "122 out of 148 (82.43%)", "",
+         "From the beginning of Quarter 3 2018/19; targets for stage 1 "
+         "complaints were revised from 15 to 10 working days. 95% of Stage 1 "
+         "complaints relating to Housing Demand service were closed within "
+         "the timescale of 10 days, 97.8% of Stage 1 complaints relating to "
+         "Property & Land service were closed within the timescale of 10 "
+         "days and 82.4% of Stage 1 complaints relating to Tenancy "
+         "Sustainment service were closed within the timescale of 10 days."],
+        ["Repairs completed within the target timescale", "88.7%", "", "95%",
+         "The main repairs contractor, Breyer's, performance was 87.7%. It "
+         "was stated that continuous monitoring and regular meetings were "
+         "still taking place with Breyer to ensure the trajectory remains "
+         "upward."],
+    ]
+    widths = [Cm(5.0), Cm(3.0), Cm(3.0), Cm(1.6), Cm(12.4)]
+    grid_table(doc, rows, widths)
+    return save_document(doc, name)
+
+
+@sample("p17-wokingham-hwb-strategic-delivery-plan-actions")
+def build_p17(name):
+    """Delivery plan actions with a target inside the text; board comments."""
+    doc = new_document("Health and Wellbeing Strategy Strategic Delivery Plan")
+    heading(doc, "Health and Wellbeing Strategy Strategic Delivery Plan", 1)
+    para(doc, "To consider the Health and Wellbeing Strategy Strategic "
+         "Delivery Plan and KPI’s within the Delivery Plan.")
+    rows = [
+        ["Action", "Board comments"],
+        ["Promoting ‘Making Every Contact Count’ approach across all "
+         "services, beginning with most deprived LSOAS and new SDLs.",
+         "Katie Summers commented that this needed to be implemented across "
+         "all of the Berkshire West, Oxfordshire and Buckinghamshire "
+         "authorities. Judith Ramsden stated that points of commonality "
+         "needed to be ascertained."],
+        ["Testing in one or more Neighbourhood Policing Teams a Police "
+         "Officer taking role of Community Navigator.",
+         "Board members felt that this was an innovative proposal."],
+        ["Reduce percentage of those who are deemed inactive from 20.9% to "
+         "18% by 2018 in the specific areas",
+         "Katie Summers commented that a key workstream of the "
+         "Buckinghamshire, Oxfordshire and Berkshire West Sustainability "
+         "Transformation Plan was physical activity in the digital sphere."],
+    ]
+    grid_table(doc, rows, [Cm(8.2), Cm(9.2)])
+    return save_document(doc, name)
+
+
+# --------------------------------------------------------------------------
 # PDF export and entry point
 # --------------------------------------------------------------------------
 
