@@ -56,3 +56,9 @@ def test_an_organisation_is_a_name_ending_in_a_known_suffix(text, organisation):
 def test_the_organisation_printed_first_is_the_documents_and_marked_printed():
     info = normalise(document(blocks=(paragraph("BLACKPOOL COUNCIL", 0), paragraph("Action Plan", 1)))).info
     assert (info.organisation, info.organisation_source) == ("BLACKPOOL COUNCIL", "printed")
+
+
+def test_a_month_and_year_in_the_title_dates_a_return_that_prints_no_period():
+    info = normalise(document(blocks=(
+        paragraph("Improvement Plan Exception Report - February 2007 Update", 0, BlockKind.HEADING),))).info
+    assert (info.financial_year, info.quarter) == ("2006/07", 4)

@@ -127,3 +127,36 @@ def test_a_three_month_range_is_its_financial_quarter_and_polarity_reads_either_
     ]), blocks=(paragraph("Housing performance 2023/24", 0, BlockKind.HEADING),)))
     assert [i.polarity for i in doc.of(Indicator)] == ["higher", "lower"]
     assert [(v.period, v.value) for v in doc.of(IndicatorValue)][:2] == [("2023/24 Q1", 121), ("2023/24 Q2", 134)]
+
+
+def test_cells_that_carry_their_own_labels_are_read_as_measure_value_and_target():
+    doc = normalise(document(table([
+        ["Customer satisfaction (LCRA)*: 58.5%", "Target: 70%"],
+        ["Complaints responded to on time**: 92%", "Target: 95%"],
+    ], header_rows=0), blocks=(paragraph("Here's our results for quarter two, 2024/25:", 0),)))
+    assert (doc.info.financial_year, doc.info.quarter) == ("2024/25", 2)
+    assert _values(doc) == [
+        ("Customer satisfaction (LCRA)*", "actual", "2024/25 Q2", 58.5, None, None),
+        ("Customer satisfaction (LCRA)*", "target", "2024/25", 70, None, None),
+        ("Complaints responded to on time**", "actual", "2024/25 Q2", 92, None, None),
+        ("Complaints responded to on time**", "target", "2024/25", 95, None, None)]
+
+
+def test_same_period_last_year_and_to_date_columns_and_a_status_with_no_target():
+    doc = normalise(document(table([
+        ["Measure", "Description", "Quarter 3 2016/17", "Same period 2015/16", "2016/17 to date", "Status"],
+        ["1", "deaths as a result of fires where people lived", "4", "1", "8", ""],
+    ], fills={(1, 5): "FF0000"}), blocks=(paragraph("Performance with a focus on quarter 3 of 2016/17", 0),)))
+    assert [(i.code, i.description) for i in doc.of(Indicator)] == [("1", "deaths as a result of fires where people lived")]
+    assert _values(doc) == [("1", "actual", "2016/17 Q3", 4, "red", None), ("1", "actual", "2015/16 Q3", 1, None, None),
+                            ("1", "actual", "2016/17 to date", 8, None, None)]
+
+
+def test_a_value_with_its_quarter_and_status_in_brackets_and_a_placeholder_that_goes_on():
+    doc = normalise(document(table([
+        ["Ref.", "Indicator", "2014/15 Annual Target", "2014/15 Annual Performance", "Outturn 2013/14"],
+        ["SCO1 (C)", "Residual household waste per household (kg)", "640 kg", "512 kg\n(Q3 time lag)\n(GREEN)",
+         "New measure for 2014/15"],
+    ])))
+    assert _values(doc) == [("SCO1 (C)", "target", "2014/15", 640, None, None),
+                            ("SCO1 (C)", "actual", "2014/15 Q3", 512, "green", None)]

@@ -70,3 +70,26 @@ def test_a_legend_written_as_sentences_is_read_entry_by_entry():
     )))
     assert _scale(doc) == [("green", "progress is being made as per our planned schedule."),
                            ("red", "target not achieved"), ("amber", "within 10% of target")]
+
+
+def test_legends_inside_sentences_in_brackets_either_way_round_and_as_a_paired_list():
+    doc = normalise(document(blocks=(
+        paragraph("Most are given a RAG rating on the basis of Red (off track), Amber (at risk) and Green (on track).", 0),
+        paragraph("70% of the Plan was on target (green), 0% was one month behind (amber).", 1),
+        paragraph("The key measures were given a green, amber or red rating according to whether performance was "
+                  "normal, needed monitoring or required investigation.", 2),
+    )))
+    assert _scale(doc) == [
+        ("red", "off track"), ("amber", "at risk"), ("green", "on track"),
+        ("green", "on target"), ("amber", "one month behind"),
+        ("green", "normal"), ("amber", "needed monitoring"), ("red", "required investigation")]
+
+
+def test_a_coloured_cell_that_prints_its_colour_word_over_its_meaning_is_a_key_entry():
+    key = table([
+        ["RAG Rating", "Direction of Travel (DOT)"],
+        ["Green\nOn or within 10% of the annual target", "Short Term: better than the previous quarter"],
+        ["Red\nMore than 10% off the annual target", "Short Term: worse than the previous quarter"],
+    ], header_rows=0, fills={(0, 0): "D9D9D9", (0, 1): "D9D9D9", (1, 0): "00B050", (2, 0): "FF0000"})
+    assert _scale(normalise(document(key))) == [
+        ("green", "On or within 10% of the annual target"), ("red", "More than 10% off the annual target")]

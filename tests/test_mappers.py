@@ -70,3 +70,15 @@ def test_values_of_an_indicator_without_a_code_link_to_it(tmp_path: Path):
                       "join indicators i on i.id = v.indicator_id order by v.id").fetchall() == [
         ("Percentage of fly tips resulting in enforcement action", "actual", 83.3),
         ("Percentage of fly tips resulting in enforcement action", "target", 50.0)]
+
+
+def test_a_risk_register_maps_its_risks_and_mitigations_and_leaves_out_its_sections():
+    register = table([
+        ["Risk Area", "Risk Identified", "Level of risk (H/M/L)", "Management of Risk", "Review date"],
+        ["Section One : Areas where there may be scope to use insurance", "", "", "", ""],
+        ["Loss of cash through theft or dishonesty.", "Fidelity guarantee", "Medium",
+         "Risk assessment and procedure in place", "May 2020."],
+    ], spans={(1, 0): (1, 5)})
+    risks = normalise(document(register)).of(Risk)
+    assert [(r.risk, r.mitigation) for r in risks] == [
+        ("Loss of cash through theft or dishonesty.", "Risk assessment and procedure in place")]

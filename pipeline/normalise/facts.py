@@ -158,6 +158,20 @@ def document_facts(blocks: Sequence[Block], tables: Sequence[RawTable], kind: Do
         quarter, where_found = _form_quarter(tables)
         if where_found:
             sources.append(("quarter", where_found))
+    if year is None or quarter is None:
+        # a month and year printed on the first page ("February 2007 Update", "9th FEBRUARY 2017") dates
+        # the return: its financial year, and its quarter when a title or heading prints it
+        for text, where, weight in ([(title, "the title", 3)] if title else []) + texts:
+            when = month_year(text)
+            if when:
+                fy, fq = financial_period(*when)
+                if year is None:
+                    year = fy
+                    sources.append(("financial_year", where))
+                if quarter is None and weight >= 2:
+                    quarter = fq
+                    sources.append(("quarter", where))
+                break
     if label is None and title:
         label = period_label(title)
     organisation = None

@@ -37,7 +37,7 @@ def _context_year(header: HeaderMap, ctx: DocContext) -> str | None:
 def column_period(column: Column, year: str | None, row_period: str | None, ctx: DocContext) -> str | None:
     """The period a value column's header names, in the contract's vocabulary where it can say it."""
     label = clean(column.header) or ""
-    if _AS_PRINTED.search(label):
+    if _AS_PRINTED.search(label) or is_month_label(label):
         return label
     if _SAME_PERIOD.search(label) and column.period and ctx.quarter:
         return f"{column.period} Q{ctx.quarter}"  # "Same period 2015/16" in a quarter 3 report
@@ -124,8 +124,11 @@ def indicators(reading: TableReading, header: HeaderMap, ctx: DocContext) -> Map
             code = ctx.headline
         numbers = [c for c in header.columns if c.field in VALUE_FIELDS and parse_number(row.text(c.col)) is not None]
         statuses = [c for c in header.all("rag") if row.text(c.col).strip() or row.fill(c.col)]
+        noted = next((c for c in header.all("commentary") if c.how != "content"), None)
+        commented = bool(noted and clean(row.text(noted.col))) and not (description or "").rstrip().endswith(":")
         if (code is None and description is None) or (
-                code is None and not numbers and not any(clean(row.text(c.col)) for c in header.all("rag"))):
+                code is None and not numbers and not commented
+                and not any(clean(row.text(c.col)) for c in header.all("rag"))):
             skipped.append(row.index)
             continue
         where = row_origin(table, row)

@@ -94,8 +94,7 @@ def labelled_cells(table: RawTable) -> RawTable | None:
         if not cells or not all(found for found, _ in pairs):
             return None
         parsed.append([(found.group("label").strip(), found.group("value").strip()) for found, _ in pairs if found])
-    width = max(len(pairs) for pairs in parsed)
-    if width < 2:
+    if max(len(found) for found in parsed) < 2:
         return None
     names = [label for label, _ in parsed[0][1:]]
     if not all(match_field(name, "indicators") for name in names):
@@ -103,8 +102,8 @@ def labelled_cells(table: RawTable) -> RawTable | None:
     header = ["Measure", "Value", *names]
     page = table.page_start
     rows: list[tuple[Cell, ...]] = [tuple(Cell(text, 0, col, page) for col, text in enumerate(header))]
-    for number, pairs in enumerate(parsed, start=1):
-        texts = [pairs[0][0], pairs[0][1], *(value for _, value in pairs[1:])]
+    for number, labelled in enumerate(parsed, start=1):
+        texts = [labelled[0][0], labelled[0][1], *(value for _, value in labelled[1:])]
         rows.append(tuple(Cell(text, number, col, page) for col, text in enumerate(texts)))
     return RawTable(table.index, table.page_start, table.page_end, table.heading, 1, tuple(rows),
                     order=table.order, top=table.top)

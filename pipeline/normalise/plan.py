@@ -9,6 +9,7 @@ from functools import cache
 import schemas
 from pipeline.models import Block, Funding, FundingSource, Indicator, Issue, Narrative, RawTable, Risk, Severity
 from pipeline.normalise.fields import match_field
+from pipeline.normalise.grid import is_banner
 from pipeline.normalise.headers import HeaderMap, TableReading
 from pipeline.normalise.mappers import DocContext, Mapped, mapper
 from pipeline.normalise.tables import origin, row_texts, text_at
@@ -151,6 +152,8 @@ def risks_from(table: RawTable, header: HeaderMap, indicator: str | None) -> lis
     """Each risk with its mitigation, HTML stripped."""
     risks = []
     for index, row in enumerate(table.rows[header.header_row + 1:], start=header.header_row + 1):
+        if is_banner(table, row):
+            continue  # a section of the register ("Section One : Areas where ...")
         risk = clean_html(text_at(row, header.col("risk")))
         mitigation = clean_html(text_at(row, header.col("mitigation")))
         if risk or mitigation:

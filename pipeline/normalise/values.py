@@ -183,8 +183,12 @@ _SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 
 
 def is_placeholder(text: str | None) -> bool:
-    """N/A, TBC, "-", blank and the like: printed, but no value."""
-    return text is None or text.strip().lower().rstrip(".") in _placeholders()
+    """N/A, TBC, "-", blank and the like: printed, but no value ("New measure for 2014/15" too)."""
+    if text is None:
+        return True
+    key = _SPACE.sub(" ", text.strip().lower().rstrip("."))
+    return key in _placeholders() or any(
+        len(p) >= 3 and key.startswith(p + " ") and not key[len(p):].strip()[:1].isdigit() for p in _placeholders())
 
 
 def parse_number(text: str | None) -> float | None:
