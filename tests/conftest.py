@@ -59,21 +59,16 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     return load
 
 
-SAMPLE_ORGANISATION = "Leicestershire County Council"
 RETURNS = [f"adult-services-commitments-q{q}-2007-08" for q in (1, 2, 3)]
 PLANS = ["ni-136-action-plan", "ni-136-action-plan-q2-2008-09"]
 
 
 @pytest.fixture(scope="session")
 def quarters_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every sample, the Word edition and then the PDF edition of each, in one performance.db.
-
-    The samples print no organisation; it is given (as `--organisation` would), so that each PDF
-    edition is known to be the same return as its Word edition and supersedes it.
-    """
+    """Every sample, the Word edition and then the PDF edition of each, in one performance.db."""
     path = tmp_path_factory.mktemp("quarters") / "performance.db"
     files = [SAMPLES / f"{name}.{ext}" for ext in ("docx", "pdf") for name in RETURNS + PLANS]
-    outcomes = ingest(files, Settings(db=path, organisation=SAMPLE_ORGANISATION))
+    outcomes = ingest(files, Settings(db=path))
     assert [o.status.value for o in outcomes] == ["loaded"] * 10
     return path
 
