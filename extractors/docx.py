@@ -36,6 +36,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         document = docx.Document(str(source.path))
         reader = _BodyReader(document)
         reader.read()
+        reader.blocks[:0] = _running_blocks(document)
     except DAMAGE as exc:  # the checks above read every XML part; what is left is damage python-docx finds
         raise CorruptFile(
             f"{source.original_name}: the Word file is damaged and cannot be read; "
@@ -135,6 +136,21 @@ class _BodyReader:
                 order=self._next_order(),
             )
         )
+
+
+def _running_blocks(document: Document) -> list[Block]:
+    """The text of each section's running header and footer, once each, ahead of the body: a return
+    often prints its council, service and period only there."""
+    seen: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            if part.is_linked_to_previous and seen:
+                continue
+            for paragraph in part.paragraphs:
+                text = paragraph.text.strip()
+                if text and text not in seen:
+                    seen.append(text)
+    return [Block(BlockKind.RUNNING, text, "Header", None, -len(seen) + i) for i, text in enumerate(seen)]
 
 
 def _has_page_marks(document: Document) -> bool:

@@ -46,11 +46,20 @@ DOCX_ROOTS = {
     ".rels": PACKAGE + "relationships}Relationships",
     "word/document.xml": W + "document",
     "word/styles.xml": W + "styles",
+    "word/header": W + "hdr",
+    "word/footer": W + "ftr",
 }
 
 
 def _expected_root(part: str, roots: dict[str, str]) -> str | None:
-    return roots.get(part) or (roots.get(".rels") if part.endswith(".rels") else None)
+    if part in roots:
+        return roots[part]
+    if part.endswith(".rels"):
+        return roots.get(".rels")
+    for prefix in ("word/header", "word/footer"):  # header1.xml, footer2.xml ...
+        if part.startswith(prefix) and part.endswith(".xml"):
+            return roots.get(prefix)
+    return None
 
 
 def check_xml_parts(path: Path, settings: Settings, name: str, kind: str = "Word file",

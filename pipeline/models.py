@@ -55,6 +55,7 @@ class BlockKind(StrEnum):
     TITLE = "title"
     HEADING = "heading"
     PARAGRAPH = "paragraph"
+    RUNNING = "running"  # a running header or footer: read for the document's facts, never a narrative
 
 
 @dataclass(frozen=True, slots=True)

@@ -482,3 +482,21 @@ def test_commitments_sample_blocks_are_the_title_headings_and_legends(sample):
         "Red- Off Trajectory and there is Little Prospect Remedial Activity Will Get Indicator Trajectory "
         "Back On Target",
     ]
+
+
+def test_a_running_header_and_footer_are_read_once_ahead_of_the_body_and_give_the_facts(tmp_path):
+    from pipeline.models import Narrative
+    from pipeline.normalise import normalise
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Tamworth Borough Council - Quarter 2 2019/20"
+    section.footer.paragraphs[0].text = "Corporate scorecard"
+    document.add_paragraph("Performance this quarter was mixed.")
+    doc = _read(_save(document, tmp_path / "running.docx"))
+    assert [(b.kind.value, b.text) for b in doc.blocks] == [
+        ("running", "Tamworth Borough Council - Quarter 2 2019/20"), ("running", "Corporate scorecard"),
+        ("paragraph", "Performance this quarter was mixed.")]
+    info = normalise(doc).info
+    assert (info.organisation, info.financial_year, info.quarter) == ("Tamworth Borough Council", "2019/20", 2)
+    assert [n.heading for n in normalise(doc).of(Narrative)] == [None]

@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 import hostile_files as hostile
@@ -97,3 +98,16 @@ def test_a_word_file_saved_with_more_pages_than_the_limit_is_refused(tmp_path):
     refusal = _refusal(tmp_path, "long.docx", hostile.rezip(data, {"docProps/app.xml": app}), Settings(max_pages=50))
     assert str(refusal).startswith("long.docx: the Word file has 9")
     assert str(refusal).endswith(" pages, over the limit of 50; split it or raise PERFRETURNS_MAX_PAGES.")
+
+
+def test_a_running_header_part_that_is_not_a_header_is_corrupt(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Quarter 3")
+    document.sections[0].header.paragraphs[0].text = "Blackpool Council"
+    data = hostile.docx_bytes(document)
+    [header] = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("word/header")]
+    refusal = _refusal(tmp_path, "header.docx", hostile.rezip(data, {header: b"<x/>"}))
+    assert isinstance(refusal, CorruptFile)
+    assert str(refusal) == (f"header.docx: the Word file is damaged and cannot be read (its part {header} is not "
+                            "what Word writes there); open it in Word, save it again and put the new copy in the "
+                            "inbox.")

@@ -186,7 +186,8 @@ def _is_summary(reading: TableReading) -> bool:
 
 def narratives_from(blocks: Sequence[Block], tables: Sequence[RawTable]) -> list[Narrative]:
     """Paragraphs under a heading, up to the next heading or table, as one narrative each."""
-    items: list[Block | RawTable] = sorted([*blocks, *tables], key=lambda item: item.order)
+    items: list[Block | RawTable] = sorted([*(b for b in blocks if b.kind is not BlockKind.RUNNING), *tables],
+                                           key=lambda item: item.order)
     narratives: list[Narrative] = []
     heading: str | None = None
     paragraphs: list[Block] = []

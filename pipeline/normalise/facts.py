@@ -40,7 +40,8 @@ def early_texts(blocks: Sequence[Block], tables: Sequence[RawTable]) -> list[tup
     out: list[tuple[str, str, int]] = []
     for block in sorted(blocks, key=lambda b: b.order)[:EARLY_BLOCKS]:
         weight = {BlockKind.TITLE: 3, BlockKind.HEADING: 2}.get(block.kind, 1)
-        out.append((block.text, f"{block.kind.value} {block.text[:50]!r}", weight))
+        where = "running header or footer" if block.kind is BlockKind.RUNNING else block.kind.value
+        out.append((block.text, f"{where} {block.text[:50]!r}", weight))
     return out
 
 
