@@ -1475,6 +1475,353 @@ def build_p17(name):
     return save_document(doc, name)
 
 
+@sample("p18-derbyshire-ccg-governing-body-decision-log-2020")
+def build_p18(name):
+    """A CCG decision log: meeting date, item, decision, "Action: Complete"."""
+    doc = new_document("Governing body decision log: April 2020 - June 2021")
+    heading(doc, "Governing body decision log: April 2020 – June, 2021", 1)
+    rows = [
+        ["Date", "Item discussed", "Decision", "Action"],
+        ["2 April, 2020",
+         "Request to vary the CCG’s Constitution (Annex 1: Decisions, "
+         "Authorities and Duties Delegated to Officers of the CCG Governing "
+         "Body) for the duration of the COVID-19 emergency",
+         "The Governing Body:\n"
+         "- APPROVED the variation to Annex 1 of the Constitution, as set out "
+         "in Appendix 1 of the paper, specifically for the Director of GP "
+         "Development and the Assistant Director of GP Commissioning and "
+         "Development.\n"
+         "- DELEGATED to the CFO and CEO jointly the right to extend this "
+         "variation to other Functional and Assistant Directors within the "
+         "CCG as necessary to address COVID-19 pressures.\n"
+         "- APPROVED changes to the invoice authorisation process due to the "
+         "impact of the current COVID-19 outbreak.\n"
+         "- RATIFIED the decision made by the Finance and Audit Committee to "
+         "approve a temporary increase in Oracle authorisation limits for two "
+         "senior finance officers.", "Complete"],
+        ["16 April, 2020",
+         "Review of quoracy arrangements during escalation to Level 4",
+         "The Governing Body APPROVED the following:\n"
+         "Governing Body to meet weekly via video conference call for 30 to "
+         "45 minutes.\n"
+         "To temporarily amend the Audit Committee membership to 6 Lay "
+         "Members.", "Complete"],
+    ]
+    grid_table(doc, rows, [Cm(2.4), Cm(4.6), Cm(8.4), Cm(2.0)])
+    return save_document(doc, name)
+
+
+@sample("p19-accord-housing-vfm-kpis-2020-directorate-columns")
+def build_p19(name):
+    """Two directorates each spanning Target | 2020 | 2019; a peer median."""
+    doc = new_document("How Accord Performs Against its Own Targets",
+                       landscape=True)
+    heading(doc, "How Accord Performs Against its Own Targets", 1)
+    para(doc, "The table below summarises the suite of key performance "
+         "indicators aligned to demonstrating value for money in the delivery "
+         "of our core operating activities and shows both the performance "
+         "against the agreed target for the year and a comparison against the "
+         "prior year’s performance.")
+    rows = [
+        ["Value for Money Key Performance Indicator",
+         "Homes & Communities Directorate", "", "",
+         "Care & Support Directorate", "", "", "Peer Group"],
+        ["", "Target", "2020", "2019", "Target", "2020", "2019", "Median"],
+        ["Customer satisfaction - overall", "83 %", "80 %", "82 %", "90 %",
+         "88 %", "92 %", "88 %"],
+    ]
+    grid_table(doc, rows, [Cm(7.0)] + [Cm(2.2)] * 7, header_rows=2,
+               spans=[(0, 0, 2, 1), (0, 1, 1, 3), (0, 4, 1, 3)])
+    footer(doc, "Accord Housing Association | Financial Statements 2020")
+    return save_document(doc, name)
+
+
+@sample("p20-nuneham-courtenay-pc-risk-assessment-2021")
+def build_p20(name):
+    """A parish risk assessment: subject, risk, H/M/L, controls, review."""
+    doc = new_document("Risk Management")
+    heading(doc, "Risk Management", 1)
+    para(doc, "This risk assessment was re-adopted by the Council at its "
+         "meeting on 4th May 2021")
+    rows = [
+        ["Subject", "Risk Identified", "Risk Rating (HML)",
+         "Risk Management and Control", "Review and Action", "Responsible"],
+        ["1. Precept", "Income inadequate or excessive", "L",
+         "Review payments against budget quarterly.\nHold reserves to cover "
+         "at least six months’ payments.\nPrepare robust budget",
+         "Review payments quarterly.\nRFO to present draft budget well in "
+         "advance of precept deadline", "Clerk/RFO, Council"],
+        ["2. Banking", "Inability to access statements, reconcile accounts "
+         "and make payments", "H", "Keep bank mandate up to date",
+         "Review annually", "Clerk/RFO, Council"],
+        ["3. Financial control and records", "Loss actual or by discrepancy",
+         "M", "RFO to reconcile accounts monthly.\nNominated councillor to "
+         "reconcile accounts quarterly.\nAnnual audit",
+         "Approve signed quarterly bank reconciliations.\nAct on auditors’ "
+         "recommendations", "Clerk/RFO, Nominated Councillor, Council"],
+        ["4. Annual return", "Late or incomplete return", "M",
+         "Approve annual return in line with auditors’ timetable",
+         "Schedule Council meetings at appropriate dates with required "
+         "reports", "Clerk/RFO, Council"],
+    ]
+    grid_table(doc, rows, [Cm(2.8), Cm(3.2), Cm(1.6), Cm(4.6), Cm(3.6),
+                           Cm(2.6)])
+    return save_document(doc, name)
+
+
+@sample("p21-nottinghamshire-fire-2023-24-targets-by-pillar")
+def build_p21(name):
+    """Targets as short imperative lines grouped under four pillar rows."""
+    doc = new_document("Our performance targets for 2023/24")
+    heading(doc, "Our performance targets for 2023/24", 1)
+    para(doc, "Our CRMP describes four pillars around which we measure our "
+         "performance. Our high-level performance targets for each of these "
+         "pillars are shown below.")
+    groups = [
+        ("Community Outcomes", [
+            "Visit 14,000 homes to deliver Safe and Well Visits",
+            "Compete 1,500 fire safety audits",
+            "Complete 1,000 business safety checks",
+            "Reduce the number of Unwanted Fire Signals and lift rescues "
+            "attended by 3% of the 2021/22 levels",
+            "Reach incidents within eight minutes, on average, from the time "
+            "the first fire engine is dispatched"]),
+        ("Equality, diversity and inclusion", [
+            "100% of new staff will complete mandatory EDI training within "
+            "two months of joining",
+            "The Service fulfils its status as a Disability Confident "
+            "employer."]),
+        ("Professional and committed workforce", [
+            "All essential firefighter and officer training is completed",
+            "All staff have an annual personal development review"]),
+        ("Strong governance and financial sustainability", [
+            "Deliver services within the £49.97m budget set for 2023/24"]),
+    ]
+    rows = [["Pillar", "Performance target"]]
+    group_rows = []
+    for pillar, targets in groups:
+        group_rows.append(len(rows))
+        rows.append([pillar, ""])
+        for number, target in enumerate(targets, 1):
+            rows.append([str(number), target])
+    grid_table(doc, rows, [Cm(1.6), Cm(15.8)], group_rows=group_rows)
+    footer(doc, "Nottinghamshire Fire and Rescue Service - 2023-24 Annual "
+           "Delivery Plan")
+    return save_document(doc, name)
+
+
+@sample("p22-pine-court-housing-kpi-targets-in-brackets")
+def build_p22(name):
+    """One column of indicators, each target in brackets after its name."""
+    doc = new_document("Key Performance Indicators")
+    heading(doc, "Key Performance Indicators", 1)
+    para(doc, "The Key Performance Indicators (KPI’s) have been agreed by "
+         "Pine Court, as they cover the service areas of most importance to "
+         "the tenants.")
+    para(doc, "Each KPI has a target which Pine Court intends to meet by the "
+         "end of the year.")
+    kpis = [
+        "Average number of days to complete a repair (target = 5 days)",
+        "% PCHA properties with a gas safety certificate (target = 100%)",
+        "% of tenants satisfied with repairs (target = 95%)",
+        "Rent arrears of current tenants as a proportion of the rent roll "
+        "(target = 2.50%)",
+        "Rent collected as a proportion of rent available (target = 99.80%)",
+        "Average number of days to re-let a void property (target = 13 days)",
+        "% of lettings to ethnic minority tenants (target = 50%)",
+        "% of void property turnover rate (cumulative) (year-end target = "
+        "6.0%)",
+        "% of rent lost due to void properties (target = 0.30%)",
+        "% of dwellings meeting the Decent Homes Standard (target = 100%)",
+    ]
+    grid_table(doc, [["Key Performance Indicator"]] + [[k] for k in kpis],
+               [Cm(14.0)])
+    footer(doc, "Pine Court Housing Association")
+    return save_document(doc, name)
+
+
+def _east_ayrshire_block(doc, title, values, narrative, action):
+    heading(doc, title, 2)
+    months = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+              "Jan", "Feb", "Mar"]
+    cells = values + [""] * (12 - len(values))
+    grid_table(doc, [["Period"] + months, ["2011/12"] + cells],
+               [Cm(1.8)] + [Cm(1.3)] * 12)
+    label_para(doc, "Narrative", narrative)
+    label_para(doc, "Improvement Action", action)
+
+
+@sample("p23-east-ayrshire-absence-monthly-columns-2011-12")
+def build_p23(name):
+    """Month columns Apr-Mar under a year row; narrative and action below."""
+    doc = new_document("EA Performs - Key Stats - Nov / Period 9 2011-12",
+                       landscape=True)
+    heading(doc, "EA Performs – Key Stats", 1)
+    para(doc, "Nov / Period 9 2011-12", bold=True)
+    _east_ayrshire_block(
+        doc, "Absence Management: Percentage of working days lost for all "
+        "Educational & Social Service staff, excluding teachers.",
+        ["4.9%", "4.7%", "5.5%", "6.0%", "5.1%", "5.8%", "5.9%", "6.1%"],
+        "Absence for November 2011 was 6.07%, well above the Council target "
+        "of 4%. Within the service, short term absences accounted for 2.4% "
+        "and long term absences, 3.7%. The top 3 reasons for absence were "
+        "Stress/Debility - Personal (26.9%), Operations/Recovery/Treatment "
+        "(15.7%) and Musculoskeletal (15.4%).",
+        "Absence continues to be monitored monthly on a service by service "
+        "basis through Executive Director and Head of Service one to ones "
+        "and through the Departmental Management Team and includes reviewing "
+        "levels of absence, reasons for absence, completion of absence "
+        "review meetings and referrals.")
+    _east_ayrshire_block(
+        doc, "Absence Management: Percentage of working days lost for all "
+        "Finance & Corporate Support staff.",
+        ["5.3%", "4.1%", "4.1%", "3.9%", "4.3%", "4.3%", "4.4%", "4.7%"],
+        "Absence for November 2011 was 4.7%, an increase from previous "
+        "months and above the Council target of 4%. Within the service, "
+        "short term absences accounted for 2% and long term absences, 2.7%. "
+        "The top 3 reasons for absence were Stress/Debility Personal "
+        "(19.3%), Operations/Recovery/Treatment (16.4%) and "
+        "Stomach/Abdominal (10.1%).", "")
+    footer(doc, "East Ayrshire Council")
+    return save_document(doc, name)
+
+
+@sample("p24-harrow-strategic-performance-q4-2011-12-colour-only")
+def build_p24(name):
+    """A count of priority actions by status, and one action red by fill."""
+    doc = new_document("Strategic Performance Report - Quarter 4, 2011/12")
+    heading(doc, "APPENDIX 1 Strategic Performance Report – Quarter 4, "
+            "2011/12", 1)
+    heading(doc, "Council-wide progress in Quarter 4", 2)
+    para(doc, "The Council has continued to make good progress in quarter 4 "
+         "against an increasingly challenging background of financial "
+         "restraint.")
+    grid_table(doc, [
+        ["Status", "Priority Actions for 2011/12"],
+        ["", "15"],
+        ["", "1 (partially Green)"],
+        ["", "3"],
+        ["", "1"],
+    ], [Cm(2.0), Cm(7.0)],
+        fills={(1, 0): GREEN, (2, 0): LIGHT_GREEN, (3, 0): AMBER,
+               (4, 0): RED})
+    para(doc)
+    heading(doc, "Key challenges", 2)
+    grid_table(doc, [
+        ["Priority Action", "Status", "Comment"],
+        ["3.7", "", "Only one Priority Action (3.7) is red against target, "
+         "although this reflects the difficult housing market rather than a "
+         "lack of success in developing the lettings agency ‘Help2Let’."],
+    ], [Cm(3.0), Cm(1.6), Cm(12.8)], fills={(1, 1): RED})
+    heading(doc, "Financial position", 2)
+    para(doc, "The Council has managed a difficult financial year and "
+         "delivered an overall under spend of £1.3m.")
+    footer(doc, "Harrow Council")
+    return save_document(doc, name)
+
+
+@sample("p25-west-berkshire-hwb-delivery-q1-2018-19-colour-only")
+def build_p25(name):
+    """Sub-group progress with a status column of fills only, one yellow."""
+    doc = new_document("Delivering the Health and Wellbeing Strategy 2018/19 "
+                       "Quarter One")
+    heading(doc, "Delivering the Health and Wellbeing Strategy 2018/19 "
+            "Quarter One", 1)
+    para(doc, "To review the progress made by the Health and Wellbeing "
+         "Board’s sub-groups to deliver the Health and Wellbeing Strategy.")
+    rows = [
+        ["Sub-group / measure", "Q1", "Update"],
+        ["Mental Health Action Group", "",
+         "The Mental Health Action Group had not yet completed their "
+         "Delivery Plan and might require support from the Health and "
+         "Wellbeing Board to generate more pace."],
+        ["Skills and Enterprise Partnership (SEP)", "",
+         "Skills and Enterprise Partnership (SEP) had set three actions as "
+         "part of their Delivery Plan. The SEP was at the stage of agreeing "
+         "sub-leads on each of the action and reviewing the SEP membership."],
+        ["Education and Public Health Services", "",
+         "The Education and Public Health Services, which provide data for a "
+         "number of measures on the Delivery Plan, had not completed their "
+         "return for quarter one."],
+        ["Delayed Transfers of Care (DTOC)", "",
+         "Performance relating to Delayed Transfers of Care (DTOC) was now "
+         "showing as ‘green’ which was a significant improvement and should "
+         "be celebrated."],
+    ]
+    grid_table(doc, rows, [Cm(5.0), Cm(1.4), Cm(11.0)],
+               fills={(3, 1): "FFFF00", (4, 1): GREEN})
+    para(doc)
+    para(doc, "As a result there were gaps across a number of areas of the "
+         "HWBB Delivery Plan, these were highlighted yellow.", italic=True)
+    footer(doc, "West Berkshire Council - Health and Wellbeing Board")
+    return save_document(doc, name)
+
+
+@sample("p26-lewisham-greenwich-nhs-key-targets-monthly-2018")
+def build_p26(name):
+    """Month columns Dec 17 - Apr 18 by hospital; the standards explained."""
+    doc = new_document("How the Trust is performing", landscape=True)
+    heading(doc, "How the Trust is performing", 1)
+    para(doc, "The Trust collects data each month to monitor how we are "
+         "performing in key areas. See below for our most recently available "
+         "figures. Further information can be found in the monthly Trust "
+         "board performance report.")
+    heading(doc, "Performance against key targets", 2)
+    rows = [
+        ["National standard", "Dec 17", "Jan 18", "Feb 18", "Mar 18",
+         "Apr 18"],
+        ["A&E: Trust overall", "86%", "83.3%", "85.6%", "83.7%", "87.6%"],
+        ["A&E: UHL", "86.9%", "86.7%", "89.2%", "87.1%", "90.3%"],
+        ["A&E: QEH", "85.4%", "80.8%", "82.8%", "81%", "85.5%"],
+        ["18-week referral", "88.64%", "88.9%", "88.7%", "88.1%", "88.2%"],
+        ["Cancer two-week wait", "93.7%", "96.1%", "96.3%", "96.6%", ""],
+        ["Cancer 62-day wait", "73.4%", "83%", "78%", "80%", ""],
+        ["Cases of MRSA", "0", "0", "0", "0", "0"],
+        ["Cases of C difficile", "1", "2", "2", "1", "3"],
+    ]
+    grid_table(doc, rows, [Cm(6.0)] + [Cm(2.4)] * 5)
+    heading(doc, "The standards explained", 2)
+    grid_table(doc, [
+        ["Standard", "Explanation"],
+        ["A&E four-hour wait", "The national standard is that 95 per cent "
+         "of all patients attending A&E should be treated, admitted or "
+         "discharged within four hours."],
+        ["18-week referral to treatment", "92% of patients waiting to start "
+         "elective treatment should have waited less than 18 weeks."],
+        ["Cancer two-week wait", "93% of urgent cancer outpatient referrals "
+         "should be seen within 14 days."],
+        ["Cancer 62-day standard", "85% of patients should begin treatment "
+         "within 62 days of being referred by their GP."],
+        ["MRSA", "The Trust should have no cases of this hospital acquired "
+         "infection."],
+        ["C. difficile", "Cases of this hospital acquired infection should "
+         "not exceed 39 cases per year."],
+    ], [Cm(6.0), Cm(14.0)], repeat_header=False)
+    footer(doc, "Lewisham and Greenwich NHS Trust")
+    return save_document(doc, name)
+
+
+@sample("p27-rbkc-council-plan-action-plan-rag-sentence")
+def build_p27(name):
+    """The RAG key as one sentence; no record table at all."""
+    doc = new_document("Tracking and Monitoring Progress")
+    heading(doc, "Council Plan Action Plan 2025-2027", 1)
+    heading(doc, "Tracking and Monitoring Progress", 2)
+    para(doc, "The Action Plan for 2025-2027 sets out the key activities for "
+         "the council over the coming two years to deliver the Council Plan.")
+    para(doc, "Delivery progress on the Council Plan Action Plan is assessed "
+         "using a RAG system based on current issues and future risk to "
+         "delivery. Actions are rated green where there are no issues or "
+         "risks, amber when issues or risks have been identified, and red "
+         "when those issues are risks are deemed to be significant.")
+    para(doc, "Updates on delivery of the Council Plan Action Plan are "
+         "included within the council’s Corporate Performance report, which "
+         "also includes the latest outturns and RAG ratings for the "
+         "council’s performance metrics.")
+    footer(doc, "The Royal Borough of Kensington and Chelsea")
+    return save_document(doc, name)
+
+
 # --------------------------------------------------------------------------
 # PDF export and entry point
 # --------------------------------------------------------------------------
