@@ -15,6 +15,7 @@ SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score.py"
 CORPUS = SHARED / "corpus" / "real-dev"
 LAYOUTS = ROOT / "samples" / "layouts"
+HOLDOUT = ROOT / "samples" / "holdout"
 
 
 def _score(cases: Path, only: str | None) -> dict:  # type: ignore[type-arg]
@@ -48,3 +49,13 @@ def test_our_own_layout_samples_load_at_precision_and_recall_of_098():
     print(f"\nlayout samples, Word editions: precision {overall['precision']:.3f} recall {overall['recall']:.3f}")
     assert scored["documents"] == scored["loaded"] >= 12
     assert overall["precision"] >= 0.98 and overall["recall"] >= 0.98
+
+
+def test_the_held_out_returns_all_load_and_what_is_stored_is_right():
+    """Returns added after the rules were written: a guard that new layouts never load wrong records,
+    and the figure that says how much of an unseen layout is read (printed, and in the README)."""
+    scored = _score(HOLDOUT, None)
+    overall = scored["overall"]
+    print(f"\nheld-out returns, Word and PDF: precision {overall['precision']:.3f} recall {overall['recall']:.3f}")
+    assert scored["documents"] == scored["loaded"] == 20
+    assert overall["precision"] >= 0.95 and overall["recall"] >= 0.6

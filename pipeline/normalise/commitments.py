@@ -149,7 +149,8 @@ def legend_from(blocks: Sequence[Block]) -> tuple[list[RagLevel], set[int]]:
             levels.append(level)
     phrases = schemas.vocabularies()["legend_phrases"]
     patterns = [re.compile(schemas.vocabularies()["legend_sentence"]["pattern"]),
-                re.compile(phrases["colour_then_meaning"]), re.compile(phrases["meaning_then_colour"])]
+                re.compile(phrases["colour_then_meaning"]), re.compile(phrases["meaning_then_colour"]),
+                re.compile(phrases["colour_where"])]
     paired = re.compile(phrases["paired_list"])
     for block in blocks:
         if block.kind is not BlockKind.PARAGRAPH or block.order in used:

@@ -123,6 +123,8 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
                 field, how = _COMMENT_FIELD.get(kind), "content"
             elif field == "direction" and profile.share("rag") >= 0.5:
                 field, how = "rag", "content"
+            elif field in ("action", "commitment") and profile.share("rag") >= 0.5:
+                field, how = "rag", "content"  # an "Action" column that says "Complete" is the status
             elif field == "direction" and profile.share("number") >= 0.5:
                 field, how = "actual", "content"  # a "DOT against Q3" column that prints the figure compared
             elif field == "description" and dominant == "code_text":
@@ -169,6 +171,18 @@ def map_columns(grid: HeaderGrid, found: Sequence[Profile], kind: str) -> Header
             taken.add("ref")  # each numbered text carries its own ref ("1. Agree ...")
         columns.append(Column(col, field, label, None, None, "content", None))
         score += 0.5
+    main = spec.get("main")
+    if main and main not in taken and kind in ("actions", "commitments") and "rag" in taken and not (
+            kind == "commitments" and taken & {"priority", "deliverable"}):
+        # the records' names stand in the first column of text that no header claimed
+        for col, label in list(unmapped):
+            profile = found[col] if col < len(found) else None
+            if profile and profile.dominant in _TEXT_TYPES:
+                unmapped.remove((col, label))
+                columns.append(Column(col, main, label, None, None, "content", None))
+                taken.add(main)
+                score -= 1.0  # a guess from position: any kind that names its records does better
+                break
     if kind == "actions" and "action" not in taken:
         for promote in ("objective", "milestone"):
             column = next((c for c in columns if c.field == promote), None)

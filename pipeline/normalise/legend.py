@@ -47,6 +47,9 @@ def _entries_in_row(row: Sequence[Cell]) -> list[RagLevel]:
         if rag is None and colour and colour.upper() not in ("FFFFFF", "AUTO"):
             continue
         found.append(RagLevel(rag, text, text, f"#{colour.lstrip('#').upper()}" if rag and colour else None))
+    if len(found) < 2 and cells and clean(cells[0].text) and not rag_from_colour(cells[0].fill):
+        # a record named in its first column with a coloured status beside its update is data, not a key
+        return []
     return found
 
 

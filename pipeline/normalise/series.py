@@ -15,7 +15,9 @@ from pipeline.normalise.commitments import row_origin
 from pipeline.normalise.grid import HeaderGrid, Profile, Record
 from pipeline.normalise.headers import Column, HeaderMap, TableReading
 from pipeline.normalise.mappers import DocContext, Mapped, mapper
-from pipeline.normalise.values import clean, is_placeholder, parse_financial_year, parse_number, parse_quarter
+from pipeline.normalise.values import (
+    clean, is_month_label, is_placeholder, parse_financial_year, parse_number, parse_quarter,
+)
 
 _TARGET = re.compile(r"(?i)\b(target|aim|goal|plan|profile)\b")
 _WHOLE_YEAR = re.compile(r"(?i)\b(year end|year-end|annual|full year|yr)\b")
@@ -23,7 +25,7 @@ SERIES_SCORE = 8.0
 
 
 def _is_period_header(label: str) -> bool:
-    return bool(parse_quarter(label) or parse_financial_year(label))
+    return bool(parse_quarter(label) or parse_financial_year(label) or is_month_label(label))
 
 
 def series_map(grid: HeaderGrid, rows: Sequence[Record], found: Sequence[Profile]) -> HeaderMap | None:
@@ -98,6 +100,8 @@ def _row_period(label: str, fy: str | None) -> str | None:
 
 
 def _column_period(column: Column, fy: str | None) -> str | None:
+    if is_month_label(column.header):
+        return clean(column.header)
     if column.quarter:
         year = column.period or fy
         return f"{year} Q{column.quarter}" if year else clean(column.header)

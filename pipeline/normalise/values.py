@@ -295,7 +295,7 @@ def is_month_label(text: str | None) -> bool:
     """"Apr", "May", "Jan 2024": a month column or a month period."""
     if not text:
         return False
-    return bool(re.fullmatch(r"(?i)\s*[a-z]{3,9}\.?(?:\s+(?:19|20)\d{2})?\s*", text)) and \
+    return bool(re.fullmatch(r"(?i)\s*[a-z]{3,9}\.?(?:\s+(?:(?:19|20)\d{2}|'?\d{2}))?\s*", text)) and \
         text.strip().split()[0].lower().rstrip(".") in _MONTHS
 
 

@@ -41,6 +41,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 OUTPUT_DIR = Path(__file__).resolve().parent
+# Returns added after the mapping rules were written, kept apart to show how new layouts fare.
+HOLDOUT_DIR = OUTPUT_DIR.parent / "holdout"
+HOLDOUT = ("p18", "p19", "p20", "p21", "p22", "p23", "p24", "p25", "p26", "p27")
+
+
+def folder_for(name):
+    """Where a sample's files live: samples/layouts, or samples/holdout for the held-out returns."""
+    return HOLDOUT_DIR if name.split("-", 1)[0] in HOLDOUT else OUTPUT_DIR
 
 FIXED_DATE = datetime.datetime(2024, 1, 15, 9, 0, 0)
 AUTHOR = "Performance Team"
@@ -249,7 +257,7 @@ def save_document(doc, name):
     """Save ``<name>.docx`` with fixed zip timestamps and return its path."""
     buffer = io.BytesIO()
     doc.save(buffer)
-    path = OUTPUT_DIR / f"{name}.docx"
+    path = folder_for(name) / f"{name}.docx"
     with zipfile.ZipFile(buffer) as source, \
             zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
@@ -1839,7 +1847,7 @@ def convert_to_pdf(paths):
             subprocess.run(
                 [soffice, f"-env:UserInstallation={profile.as_uri()}",
                  "--headless", "--convert-to", "pdf",
-                 "--outdir", str(OUTPUT_DIR), str(path)],
+                 "--outdir", str(path.parent), str(path)],
                 check=True, stdout=subprocess.DEVNULL,
             )
     finally:
