@@ -13,8 +13,9 @@ from lxml import etree
 
 from extractors import register
 from extractors.detect import check_zip
+from extractors.limits import DAMAGE, DOCX_ROOTS, check_xml_parts
 from pipeline.config import Settings
-from pipeline.errors import CorruptFile, EmptyFile
+from pipeline.errors import CorruptFile, EmptyFile, TooLarge
 from pipeline.models import Block, BlockKind, Cell, ExtractedDocument, FileType, RawTable, SourceFile
 
 _WRAPPERS = (qn("w:sdt"), qn("w:customXml"))
@@ -24,20 +25,27 @@ _WRAPPERS = (qn("w:sdt"), qn("w:customXml"))
 def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     """Read a .docx into blocks and tables, in the order they stand in the body."""
     check_zip(source.path, settings)
+    check_xml_parts(source.path, settings, source.original_name, roots=DOCX_ROOTS)
+    app_pages = _app_pages(source)
+    if app_pages is not None and app_pages > settings.max_pages:
+        raise TooLarge(
+            f"{source.original_name}: the Word file has {app_pages} pages, over the limit of "
+            f"{settings.max_pages}; split it or raise PERFRETURNS_MAX_PAGES."
+        )
     try:
         document = docx.Document(str(source.path))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        reader = _BodyReader(document)
+        reader.read()
+        reader.blocks[:0] = _running_blocks(document)
+    except DAMAGE as exc:  # the checks above read every XML part; what is left is damage python-docx finds
         raise CorruptFile(
             f"{source.original_name}: the Word file is damaged and cannot be read; "
             "open it in Word, save it again and put the new copy in the inbox."
         ) from exc
-    reader = _BodyReader(document)
-    reader.read()
-    reader.blocks[:0] = _running_blocks(document)
     if not reader.blocks and not reader.tables:
         raise EmptyFile(f"{source.original_name}: the Word file has no text or tables; send the completed return.")
     # python-docx's template claims one page; only a file Word laid out has a page count to trust
-    pages = _app_pages(source) if reader.page is not None else None
+    pages = app_pages if reader.page is not None else None
     return ExtractedDocument(source, pages, tuple(reader.blocks), tuple(reader.tables))
 
 
@@ -46,7 +54,7 @@ def _app_pages(source: SourceFile) -> int | None:
     try:
         with zipfile.ZipFile(source.path) as archive:
             root = etree.fromstring(archive.read("docProps/app.xml"))
-    except (KeyError, etree.XMLSyntaxError):
+    except DAMAGE:  # a missing or damaged app.xml only loses the page count
         return None
     for element in root:
         if etree.QName(element).localname == "Pages" and (element.text or "").isdigit():
@@ -225,14 +233,21 @@ def _with_row_span(cell: Cell, row_span: int) -> Cell:
 
 
 def _cell_text(tc: etree._Element, document: Document) -> str:
-    """Paragraphs joined by newlines; a nested table's rows follow as tab-separated lines."""
+    """Paragraphs joined by newlines; a nested table's rows follow as tab-separated lines.
+
+    Only a table's own rows and cells are read (not .iter(), which would also visit the rows
+    of tables nested further in and repeat their text once per level); check_xml_parts has
+    already bounded the nesting depth.
+    """
     lines: list[str] = []
     for child in _iter_content(tc):
         if child.tag == qn("w:p"):
             lines.append(Paragraph(child, document).text)
         elif child.tag == qn("w:tbl"):
-            for row in child.iter(qn("w:tr")):
-                lines.append("\t".join(_cell_text(inner, document) for inner in row.iter(qn("w:tc"))))
+            for row in _iter_content(child):
+                if row.tag == qn("w:tr"):
+                    lines.append("\t".join(_cell_text(inner, document) for inner in _iter_content(row)
+                                           if inner.tag == qn("w:tc")))
     return "\n".join(lines).strip()
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+import struct
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 import schemas
@@ -21,8 +25,10 @@ from extractors.pdf_layout import (
 from extractors.pdf_stitch import PageTable, stitch
 from extractors.pdf_unruled import find_tables
 from pipeline.config import Settings
-from pipeline.errors import CorruptFile, EncryptedFile, NoTextLayer, TooLarge
-from pipeline.models import Block, BlockKind, Cell, ExtractedDocument, FileType, RawTable, SourceFile
+from pipeline.errors import CorruptFile, EncryptedFile, NoTextLayer, TooLarge, over_memory
+from pipeline.models import (
+    Block, BlockKind, Cell, ExtractedDocument, FileType, Issue, RawTable, Severity, SourceFile,
+)
 
 Box = tuple[float, float, float, float]
 
@@ -51,6 +57,13 @@ class PdfSettings:
 
 DEFAULTS = PdfSettings()
 
+# What pdfminer raises on a damaged file, beyond its own exceptions: a broken deflate stream
+# (zlib.error), cut or garbled object tables and streams (ValueError, KeyError, TypeError,
+# IndexError, struct.error, EOFError), and its internal assertions on impossible structures.
+DAMAGE = (PdfminerException, MalformedPDFException, PSException, zlib.error, struct.error, ValueError,
+          KeyError, TypeError, IndexError, EOFError, AssertionError, RecursionError)
+_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?=[\s/<(\[])")
+
 
 @register(FileType.PDF)
 def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
@@ -59,9 +72,9 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     try:
         pdf = pdfplumber.open(source.path)
         page_count = len(pdf.pages)
-    except (PdfminerException, MalformedPDFException) as exc:
+    except DAMAGE as exc:
         cause = exc.args[0] if exc.args else None
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(exc, PDFEncryptionError):
             raise EncryptedFile(
                 f"{name}: the PDF is password-protected; save an unprotected copy into the inbox."
             ) from exc
@@ -74,6 +87,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
                 f"{name}: the PDF has {page_count} pages, over the limit of {settings.max_pages}; "
                 "split it or raise PERFRETURNS_MAX_PAGES."
             )
+        issues = _active_content(pdf, source)
         page_tables: list[PageTable] = []
         lines: list[_Line] = []
         chars = 0
@@ -84,7 +98,9 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
                 lines.extend(_Line(page.page_number, line, right, float(page.height)) for line in outside)
                 chars += len(page.chars)
                 sizes.update(round(float(c["size"]), 1) for c in page.chars if c["text"].strip())
-            except (PdfminerException, MalformedPDFException) as exc:
+            except DAMAGE as exc:
+                if _ran_out_of_memory(exc):  # pdfplumber wraps every failure, a MemoryError too
+                    raise over_memory(name, settings.max_memory_mb) from exc
                 raise CorruptFile(
                     f"{name}: page {page.page_number} of the PDF is damaged and cannot be read; "
                     "export it again from Word and resend it."
@@ -99,9 +115,47 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     body = sizes.most_common(1)[0][0] if sizes else None
     body_lines, furniture = _split_furniture(lines, page_count)
     blocks = _running_blocks(furniture) + _blocks(body_lines, DEFAULTS, body)
-    tables, issues = stitch(page_tables, blocks)
+    tables, stitch_issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
-    return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), tuple(issues))
+    return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), (*issues, *stitch_issues))
+
+
+def _ran_out_of_memory(exc: BaseException) -> bool:
+    cause = exc.args[0] if exc.args else None
+    return isinstance(cause, MemoryError) or isinstance(exc.__cause__, MemoryError)
+
+
+def _active_content(pdf: Any, source: SourceFile) -> list[Issue]:
+    """A warning when the PDF carries JavaScript or a launch action; they are never run, only named.
+
+    The catalog's actions (OpenAction, AA, Names/JavaScript) are read through pdfminer; the raw
+    bytes are searched too, for actions on pages and annotations.
+    """
+    found: set[str] = set()
+    try:
+        catalog = pdf.doc.catalog
+        for key in ("OpenAction", "AA"):
+            action = resolve1(catalog.get(key))
+            if isinstance(action, dict):
+                kind = resolve1(action.get("S"))
+                name = getattr(kind, "name", None)
+                if name in ("JavaScript", "Launch"):
+                    found.add(name)
+                if key == "AA":
+                    found.add("JavaScript")  # additional actions exist only to run something
+        names = resolve1(catalog.get("Names"))
+        if isinstance(names, dict) and "JavaScript" in names:
+            found.add("JavaScript")
+    except DAMAGE:
+        pass  # a damaged catalog shows when the pages are read
+    with source.path.open("rb") as handle:
+        for match in _ACTIVE.finditer(handle.read()):
+            found.add("Launch" if match.group(1) == b"Launch" else "JavaScript")
+    if not found:
+        return []
+    what = " and ".join(("JavaScript" if f == "JavaScript" else "a launch action") for f in sorted(found))
+    return [Issue(Severity.WARNING, "pdf_active_content",
+                  f"the PDF carries {what}, which perfreturns never runs; its text and tables were read as usual.")]
 
 
 def _reading_order(blocks: list[Block], tables: list[RawTable]) -> tuple[list[Block], list[RawTable]]:

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "ingest"]
+# name -> (module, attribute); imported on first use (PEP 562), so `import pipeline.models`
+# in a worker process does not load the extractors, the loader or sqlite-utils
+_LAZY = {
+    "ingest": ("pipeline.ingest", "ingest"),
+    "extract": ("pipeline.ingest", "read"),
+    "prepare": ("pipeline.ingest", "prepare"),
+    "commit": ("pipeline.ingest", "commit"),
+    "run": ("pipeline.batch", "run"),
+}
+
+__all__ = ["__version__", "commit", "extract", "ingest", "prepare", "run"]
 
 
 def __getattr__(name: str) -> Any:
-    """Import the pipeline only when its API is used, so `import pipeline.models` (or schemas) stays light."""
-    if name == "ingest":
-        from pipeline.ingest import ingest
+    try:
+        module, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'pipeline' has no attribute {name!r}") from None
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value
 
-        return ingest
-    if name == "extract":
-        from pipeline.ingest import read
 
-        return read
-    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -11,9 +12,9 @@ from typing import Any
 import click
 import sqlite_utils
 
-from pipeline import __version__
+from pipeline import __version__, batch
 from pipeline.config import Settings
-from pipeline.errors import EXIT_OK, EXIT_QUARANTINED, PerfreturnsError
+from pipeline.errors import EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, PerfreturnsError
 from pipeline.ingest import ingest as ingest_files
 from pipeline.ingest import read
 from pipeline.loader import rows_for, table_counts
@@ -68,19 +69,28 @@ def _report(outcome: Outcome, quiet: bool) -> None:
         return
     detail = ", ".join(f"{n} {name}" for name, n in outcome.counts if name not in ("source_cells", "extraction_issues"))
     if outcome.status is Status.DUPLICATE:
-        detail = outcome.reason or ""
-    elif outcome.reason:
+        click.echo(f"{_symbol(outcome.status):<10} {outcome.reason}", err=True)
+        return
+    if outcome.reason:
         detail = f"{detail}; {outcome.reason}"
     click.echo(f"{_symbol(outcome.status):<10} {outcome.path.name}: {detail}", err=True)
 
 
+log_option = click.option(
+    "--log", type=click.Path(dir_okay=False, path_type=Path), envvar="PERFRETURNS_LOG",
+    help="Log file for library warnings and tracebacks  [default: perfreturns.log beside the database]",
+)
+
+
 @cli.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
+@log_option
 @organisation_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, organisation: str | None, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | None, quiet: bool,
+           organisation: str | None) -> None:
     """Load returns into the database: files, or every document in a folder.
 
     Each file is loaded in one transaction, skipped as a duplicate of identical bytes
@@ -90,16 +100,23 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, organisation: 
     perfreturns ingest samples/
     perfreturns ingest --db output/performance.db returns/q3/*.docx
     """
-    settings = Settings.from_env(db=db, organisation=organisation)
-    outcomes = _guarded(ctx, lambda: ingest_files(paths, settings, lambda o: _report(o, quiet)))
-    failed = sum(o.status is Status.QUARANTINED for o in outcomes)
+    settings = _guarded(ctx, lambda: Settings.from_env(db=db, log=log, organisation=organisation))
+    _guarded(ctx, lambda: batch.configure_logging(settings.log_path, logging.CRITICAL, _debug(ctx)))
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    for path in missing:
+        click.echo(f"error: {path}: no such file or folder; the other paths are still ingested.", err=True)
+    if len(missing) == len(paths):
+        ctx.exit(EXIT_USAGE)
+    present = [p for p in paths if p not in missing]
+    outcomes = _guarded(ctx, lambda: ingest_files(present, settings, lambda o: _report(o, quiet)))
+    failed = sum(o.status is Status.QUARANTINED for o in outcomes) + len(missing)
     if not quiet:
         loaded = sum(o.status is Status.LOADED for o in outcomes)
         duplicates = sum(o.status is Status.DUPLICATE for o in outcomes)
         click.echo(f"\n{len(outcomes)} file(s): {loaded} loaded, {duplicates} duplicate, {failed} failed "
                    f"into {settings.db}", err=True)
         database = sqlite_utils.Database(settings.db)
-        for name, count in table_counts(database):
+        for name, count in _guarded(ctx, lambda: table_counts(database)):
             click.echo(f"  {name:<20} {count:>7}", err=True)
         database.close()
         click.echo(f"\nBrowse it with: datasette {settings.db}", err=True)
@@ -123,7 +140,7 @@ def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain:
     perfreturns extract samples/ni-136-action-plan.docx --json
     perfreturns extract returns/scorecard.docx --explain
     """
-    settings = Settings.from_env(organisation=organisation)
+    settings = _guarded(ctx, lambda: Settings.from_env(organisation=organisation))
     result = _guarded(ctx, lambda: read(file, settings))
     if explain and not as_json:
         click.echo(explain_text(result.extracted, result.document))
@@ -225,15 +242,163 @@ def _one_line(row: dict[str, Any], width: int = 160) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
+def _debug(ctx: click.Context) -> bool:
+    return bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
+
+
 def _guarded(ctx: click.Context, action: Any) -> Any:
     """Run an action; an expected error prints one line and exits with its code."""
     try:
         return action()
     except PerfreturnsError as exc:
-        if ctx.obj and ctx.obj.get("debug"):
+        if _debug(ctx):
             traceback.print_exc()
         click.echo(f"error: {exc}", err=True)
         ctx.exit(exc.exit_code)
+    except OSError as exc:  # a file the command had to write or read, named by the system
+        if _debug(ctx):
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"error: {where}{exc.strerror or exc}; check the folder exists and may be written.", err=True)
+        ctx.exit(EXIT_QUARANTINED)
+
+
+# --- the inbox batch -----------------------------------------------------------------------
+
+def inbox_options(function: Any) -> Any:
+    """The options of `run` and `watch`: where files come from and go, and the per-file limits."""
+    defaults = Settings()
+    options = [
+        db_option,
+        click.option("--inbox", type=click.Path(file_okay=False, path_type=Path), envvar="PERFRETURNS_INBOX",
+                     default=defaults.inbox, show_default=True, help="Folder the returns are dropped into."),
+        click.option("--archive", type=click.Path(file_okay=False, path_type=Path),
+                     envvar="PERFRETURNS_ARCHIVE", default=defaults.archive, show_default=True,
+                     help="Loaded and duplicate files are moved here, under a dated folder."),
+        click.option("--quarantine", type=click.Path(file_okay=False, path_type=Path),
+                     envvar="PERFRETURNS_QUARANTINE", default=defaults.quarantine, show_default=True,
+                     help="Refused files are moved here, each beside a .reason.txt."),
+        click.option("--settle", type=float, envvar="PERFRETURNS_SETTLE", default=defaults.settle,
+                     show_default=True, help="Seconds a file must stay unchanged before it is read."),
+        click.option("--workers", type=int, envvar="PERFRETURNS_WORKERS", default=defaults.workers,
+                     show_default="the number of cores", help="Worker processes reading files."),
+        click.option("--timeout", type=float, envvar="PERFRETURNS_TIMEOUT", default=defaults.timeout,
+                     show_default=True, help="Seconds one file may take; then it is quarantined as timeout."),
+        click.option("--max-memory", "max_memory_mb", type=int, envvar="PERFRETURNS_MAX_MEMORY_MB",
+                     default=defaults.max_memory_mb, show_default=True,
+                     help="MB of memory one file may add to its worker; then it is quarantined as too_large."),
+        log_option,
+        click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+class _Progress:
+    """A rich progress bar on a terminal: files done of total, the current file, elapsed and ETA."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+        self.progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
+            console=Console(stderr=True), transient=True,
+        )
+        self.task: Any = None
+
+    def started(self, total: int) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("files", total=total, current="")
+
+    def working(self, name: str) -> None:
+        self.progress.update(self.task, current=name)
+
+    def done(self, outcome: Outcome, moved_to: Path | None) -> None:
+        if outcome.status is Status.QUARANTINED:
+            self.progress.console.print(f"failed     {outcome.reason}", markup=False, highlight=False)
+        self.progress.advance(self.task)
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def _listener(quiet: bool) -> Any:
+    return _Progress() if sys.stderr.isatty() and not quiet else batch.LogListener()
+
+
+def _batch_settings(ctx: click.Context, **options: Any) -> Settings:
+    quiet = options.pop("quiet")
+    settings = _guarded(ctx, lambda: Settings.from_env(**options))
+    level = logging.WARNING if quiet or sys.stderr.isatty() else logging.INFO
+    _guarded(ctx, lambda: batch.configure_logging(settings.log_path, level, _debug(ctx)))
+    return settings
+
+
+def _summarise(summary: batch.RunSummary) -> None:
+    quarantined = summary.count(Status.QUARANTINED)
+    parts = [f"{summary.count(Status.LOADED)} loaded", f"{summary.count(Status.DUPLICATE)} duplicate",
+             f"{quarantined} quarantined"]
+    extra = []
+    if summary.waiting:
+        extra.append(f"{len(summary.waiting)} still being written (left for the next run)")
+    if summary.ignored:
+        extra.append(f"{len(summary.ignored)} ignored")
+    if summary.not_moved:
+        extra.append(f"{len(summary.not_moved)} could not be moved")
+    label = f"run {summary.run_id}" if summary.run_id is not None else "run"
+    stopped = " (stopped before the end)" if summary.stopped else ""
+    click.echo(f"{label}: {len(summary.outcomes)} file(s) in {summary.seconds:.1f} s{stopped}: {', '.join(parts)}"
+               + (f"; {'; '.join(extra)}" if extra else ""), err=True)
+
+
+@cli.command("run", context_settings=CONTEXT)
+@inbox_options
+@click.pass_context
+def run_command(ctx: click.Context, **options: Any) -> None:
+    """Process the inbox once and exit: for cron, a systemd timer or Task Scheduler.
+
+    Only settled files are read; each ends in the archive (loaded or duplicate) or the
+    quarantine (with a .reason.txt). Exit status 0 all loaded or duplicate, 1 any
+    quarantined, 2 a configuration or database error, 75 another run holds the lock.
+
+    \b
+    perfreturns run
+    perfreturns run --inbox /srv/returns/inbox --db /srv/returns/performance.db --workers 2
+    """
+    quiet = options["quiet"]
+    settings = _batch_settings(ctx, **options)
+    listener = _listener(quiet)
+    try:
+        summary = _guarded(ctx, lambda: batch.run(settings, listener))
+    finally:
+        if isinstance(listener, _Progress):
+            listener.close()
+    _summarise(summary)
+    ctx.exit(summary.exit_code)
+
+
+@cli.command(context_settings=CONTEXT)
+@inbox_options
+@click.option("--interval", type=float, envvar="PERFRETURNS_INTERVAL", default=10.0, show_default=True,
+              help="Seconds between looks at the inbox.")
+@click.pass_context
+def watch(ctx: click.Context, interval: float, **options: Any) -> None:
+    """Process the inbox over and over until stopped (Ctrl-C or SIGTERM).
+
+    The same as `run` every --interval seconds, holding the lock all the while.
+
+    \b
+    perfreturns watch --interval 30
+    """
+    settings = _batch_settings(ctx, **options)
+    summaries = _guarded(ctx, lambda: batch.watch(settings, interval, batch.LogListener()))
+    for summary in summaries:
+        if summary.outcomes:
+            _summarise(summary)
+    ctx.exit(max((s.exit_code for s in summaries), default=0))
 
 
 def main() -> None:

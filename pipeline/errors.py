@@ -62,6 +62,30 @@ class ConverterMissing(FileRejected):
     code = "converter_missing"
 
 
+def over_memory(name: str, limit_mb: int) -> TooLarge:
+    """The refusal of a file that needed more memory than one file may use."""
+    return TooLarge(f"{name}: reading the file needed over {limit_mb} MB of memory, the limit for one file; "
+                    "it was stopped. Split the return or raise PERFRETURNS_MAX_MEMORY_MB.")
+
+
+class UnsafeFile(FileRejected):
+    """The file carries what Word never writes and an attack would: an XML entity declaration."""
+
+    code = "unsafe_file"
+
+
+class UnreadableFile(FileRejected):
+    """The file cannot be opened: it vanished, is a broken link, or permission is denied."""
+
+    code = "unreadable_file"
+
+
+class TimedOut(FileRejected):
+    """Reading the file took longer than the per-file time limit."""
+
+    code = "timeout"
+
+
 class ConfigError(PerfreturnsError):
     """A setting or option is wrong."""
 
@@ -72,3 +96,15 @@ class LockHeld(PerfreturnsError):
     """Another run holds the inbox lock."""
 
     exit_code = EXIT_LOCKED
+
+
+class DatabaseUnusable(PerfreturnsError):
+    """The database cannot be opened or written: not SQLite, read-only, or the disk is full."""
+
+    exit_code = EXIT_USAGE
+
+
+class NotWritable(PerfreturnsError):
+    """A file the run must write (archive, quarantine, reason, log) cannot be written."""
+
+    exit_code = EXIT_QUARANTINED

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+import errno
+import os
+import socket
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import Enum
 from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 import schemas
+from pipeline.errors import DatabaseUnusable
 from pipeline.history import relink
 from pipeline.views import create_views
 from pipeline.models import (
@@ -209,14 +216,39 @@ def _fields(record: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
 
 
 def start_run(db: sqlite_utils.Database) -> int:
-    """A runs row for one ingest; finish_run() fills in its counts."""
+    """A runs row for one ingest or batch run; finish_run() fills in its counts."""
     ensure_schema(db)
-    return _pk(db.table("runs").insert({"started_at": _now()}))
+    with writing(db):
+        return _pk(db.table("runs").insert({
+            "started_at": _now(), "status": "running", "pid": os.getpid(), "host": socket.gethostname(),
+        }))
+
+
+def update_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
+    """Record a run's counts so far, so a killed run still shows what it did."""
+    with writing(db):
+        db.table("runs").update(run_id, counts)
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
     """Record when a run ended and what became of its files."""
-    db.table("runs").update(run_id, dict(counts, finished_at=_now()))
+    with writing(db):
+        db.table("runs").update(run_id, dict(counts, finished_at=_now(), status="finished"))
+
+
+def mark_interrupted(db: sqlite_utils.Database, is_alive: Callable[[int], bool]) -> list[int]:
+    """Mark as interrupted every unfinished run whose process on this host is gone."""
+    host = socket.gethostname()
+    with writing(db):
+        stale = [
+            int(r["id"]) for r in db.query(
+                "select id, pid, host from runs where finished_at is null "
+                "and coalesce(status, 'running') = 'running'")
+            if r["host"] in (None, host) and (r["pid"] is None or not is_alive(int(r["pid"])))
+        ]
+        for run_id in stale:
+            db.table("runs").update(run_id, {"status": "interrupted"})
+    return stale
 
 
 def find_duplicate(db: sqlite_utils.Database, sha256: str) -> int | None:
@@ -227,14 +259,27 @@ def find_duplicate(db: sqlite_utils.Database, sha256: str) -> int | None:
     return int(found[0]) if found else None
 
 
-def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> tuple[int, list[int]]:
-    """Write one document's rows in a single transaction; returns its id and the ids it supersedes."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class Loaded:
+    """What load() wrote: the new document, the ones it superseded, and look-alikes it did not."""
+
+    document_id: int
+    superseded: list[int]
+    resubmission_of: list[int]
+
+
+def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> Loaded:
+    """Write one document's rows in a single transaction."""
     ensure_schema(db)
-    with db.atomic():
+    with writing(db), db.atomic():
         document = dict(rows["document"][0], status="loaded", run_id=run_id, ingested_at=_now())
-        db.execute("delete from documents where sha256 = ? and status = 'failed'", [document["sha256"]])
+        if document["doc_type"] == "indicator_plan" and rows["indicators"]:
+            document.setdefault("indicator_code", rows["indicators"][0].get("code"))
+        _delete_failures(db, document["sha256"])
         document_id = _pk(db.table("documents").insert(document))
-        superseded = _supersede(db, document, document_id)
+        superseded, lookalikes = _supersede(db, document, document_id)
+        if lookalikes:
+            rows = dict(rows, extraction_issues=[*rows["extraction_issues"], _resubmission_issue(db, lookalikes)])
         indicator_ids = {
             row["code"] or row["description"]: _upsert_indicator(db, row) for row in rows["indicators"]
         }
@@ -272,7 +317,17 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> tuple[int
         ids["indicators"] = [indicator_ids[row["code"] or row["description"]] for row in rows["indicators"]]
         _insert_facts(db, rows.get("comment_facts", []), ids, document_id)
         relink(db, document_id)
-    return document_id, superseded
+    return Loaded(document_id, superseded, lookalikes)
+
+
+def _delete_failures(db: sqlite_utils.Database, sha256: str | None) -> None:
+    """Forget earlier failures of these bytes, and their issues: the file is being retried."""
+    if not sha256:
+        return
+    failed = [r[0] for r in db.execute("select id from documents where sha256 = ? and status = 'failed'", [sha256])]
+    for document_id in failed:
+        db.execute("delete from extraction_issues where document_id = ?", [document_id])
+        db.execute("delete from documents where id = ?", [document_id])
 
 
 def _insert_facts(db: sqlite_utils.Database, facts: list[dict[str, Any]], ids: dict[str, list[int]],
@@ -349,19 +404,47 @@ def _upsert_indicator(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     return int(existing["id"])
 
 
-def _supersede(db: sqlite_utils.Database, document: dict[str, Any], document_id: int) -> list[int]:
-    """Mark earlier loaded versions of the same return as superseded by this one."""
-    keys = ("organisation", "service", "doc_type", "period_label", "title")
+def _supersede(
+    db: sqlite_utils.Database, document: dict[str, Any], document_id: int
+) -> tuple[list[int], list[int]]:
+    """Mark earlier loaded versions of the same return superseded; return them and mere look-alikes.
+
+    Only the same return: organisation, kind and period known and equal, and the title (or,
+    for an indicator plan, the indicator code) the same. Without an organisation or period,
+    two plans titled "LAA TARGET - ACTION PLAN" may be about different indicators, so a
+    look-alike is only named (possible_resubmission), never superseded.
+    """
+    is_plan = document["doc_type"] == "indicator_plan" and document.get("indicator_code")
+    same = "indicator_code" if is_plan else "title"
+    if document.get(same) is None:
+        return [], []
+    period = ("financial_year", "quarter") if document.get("financial_year") else ("period_label",)
+    known = document.get("organisation") is not None and document.get(period[0]) is not None
+    keys = ("doc_type", same, *(("organisation", "service", *period) if known else ()))
     where = " and ".join(f"{k} is ?" for k in keys)
     older = [
         int(r[0]) for r in db.execute(
-            f"select id from documents where status = 'loaded' and id != ? and {where}",
-            [document_id, *(document[k] for k in keys)],
+            f"select id from documents where status = 'loaded' and id != ? and {where} order by id",
+            [document_id, *(document.get(k) for k in keys)],
         ).fetchall()
     ]
+    if not known:
+        return [], older
     for old in older:
         db.table("documents").update(old, {"status": "superseded", "superseded_by": document_id})
-    return older
+    return older, []
+
+
+def _resubmission_issue(db: sqlite_utils.Database, lookalikes: list[int]) -> dict[str, Any]:
+    marks = ",".join("?" * len(lookalikes))
+    names = ", ".join(
+        f"document {r['id']} ({r['file_name']})"
+        for r in db.query(f"select id, file_name from documents where id in ({marks}) order by id", lookalikes)
+    )
+    return {"severity": "info", "code": "possible_resubmission", "page": None, "table_index": None,
+            "message": f"this looks like a resubmission of {names}, but its organisation or period is not "
+                       f"known, so it was loaded beside {'it' if len(lookalikes) == 1 else 'them'}; "
+                       "supersede by hand if it is the same return."}
 
 
 def record_failure(
@@ -370,9 +453,8 @@ def record_failure(
 ) -> int:
     """A failed documents row, with the reason as an error issue, in one transaction."""
     ensure_schema(db)
-    with db.atomic():
-        if sha256:
-            db.execute("delete from documents where sha256 = ? and status = 'failed'", [sha256])
+    with writing(db), db.atomic():
+        _delete_failures(db, sha256)
         document_id = _pk(db.table("documents").insert({
             "sha256": sha256, "file_name": file_name, "file_type": file_type, "doc_type": "unknown",
             "status": "failed", "run_id": run_id, "ingested_at": _now(), "size": size, "reason": reason,
@@ -381,6 +463,83 @@ def record_failure(
             "document_id": document_id, "severity": "error", "code": code, "message": reason,
         })
     return document_id
+
+
+# --- opening the database ------------------------------------------------------------------
+
+DATABASE_ERRORS = (sqlite3.DatabaseError,)
+
+
+@contextmanager
+def writing(db: sqlite_utils.Database) -> Iterator[None]:
+    """One write transaction taken at once (BEGIN IMMEDIATE); nested use joins the open one.
+
+    A deferred transaction that reads and then writes cannot wait for another writer: SQLite
+    fails it at once with "database is locked". Taking the write lock first lets the busy
+    timeout apply, and makes the duplicate check and the insert one step.
+    """
+    if db.conn.in_transaction:
+        yield
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def open_database(path: Path, busy_timeout: float = 60.0) -> sqlite_utils.Database:
+    """The database in WAL mode with a busy timeout and every contract table; DatabaseUnusable if not."""
+    with translated_errors(path):
+        if path.is_dir():
+            raise DatabaseUnusable(
+                f"{path}: this is a folder; give --db a file name such as {path / 'performance.db'}.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnusable(
+                f"{path}: cannot create the database's folder ({exc.strerror}); give --db another place."
+            ) from exc
+        conn = sqlite3.connect(path, timeout=busy_timeout)
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        db = sqlite_utils.Database(conn)
+        if conn.execute("pragma journal_mode").fetchone()[0] != "wal":
+            conn.execute("pragma journal_mode=wal")
+        with writing(db):
+            ensure_schema(db)
+    return db
+
+
+@contextmanager
+def translated_errors(path: Path) -> Iterator[None]:
+    """SQLite and disk errors of the database as one DatabaseUnusable line naming the cure."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnusable(database_message(path, exc)) from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DatabaseUnusable(f"{path}: the disk is full; free some space and run again.") from exc
+        raise
+
+
+def database_message(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """One line for a SQLite error: what is wrong with the database and what to do."""
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text:
+        return f"{path}: this is not a perfreturns (SQLite) database; give --db another file."
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the database is read-only; let perfreturns write it, or give --db another file."
+    if "disk is full" in text or "disk i/o" in text:
+        return f"{path}: the disk is full or failing; free some space and run again."
+    if "unable to open" in text:
+        return f"{path}: the database cannot be opened; check its folder exists and may be written."
+    if "locked" in text or "busy" in text:
+        return f"{path}: another process kept the database busy too long; run again later."
+    return f"{path}: the database cannot be used ({exc}); give --db another file."
 
 
 SUMMARY_TABLES = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from enum import StrEnum
 from pathlib import Path
 
@@ -377,3 +378,28 @@ class Outcome:
     document_id: int | None = None
     reason: str | None = None
     counts: tuple[tuple[str, int], ...] = ()
+    code: str | None = None  # why a quarantined file was refused
+    superseded: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One file read, mapped and turned into rows, or refused with a reason; nothing written yet.
+
+    `rows` is the loader's rows_for() result (None for a refused file); `code` and `reason`
+    say why a file was refused.
+    """
+
+    path: Path
+    file_name: str
+    sha256: str | None
+    size: int | None
+    file_type: str | None
+    rows: dict[str, list[dict[str, Any]]] | None = None
+    code: str | None = None
+    reason: str | None = None
+
+    @property
+    def is_refused(self) -> bool:
+        """The file cannot be loaded and is to be quarantined."""
+        return self.rows is None

@@ -44,7 +44,8 @@ def test_ingesting_the_same_bytes_again_is_a_duplicate(tmp_path):
     assert database.table("commitments").count == 16
 
 
-def test_a_resubmitted_return_supersedes_the_loaded_one(tmp_path):
+def test_the_pdf_edition_of_a_return_supersedes_its_word_edition(tmp_path):
+    # organisation (inferred from the text), kind, period and title all known and equal
     db = tmp_path / "p.db"
     pdf = ROOT / "samples" / "adult-services-commitments-q3-2007-08.pdf"
     result = run("ingest", "--db", str(db), str(COMMITMENTS), str(pdf))
@@ -54,6 +55,23 @@ def test_a_resubmitted_return_supersedes_the_loaded_one(tmp_path):
     rows = [tuple(r.values()) for r in sqlite_utils.Database(db).query(
         "select id, status, superseded_by from documents order by id")]
     assert rows == [(1, "superseded", 2), (2, "loaded", None)]
+
+
+def test_a_look_alike_without_a_period_loads_as_its_own_document(tmp_path):
+    # the NI 136 plan prints no period: a PDF of the same title and indicator may be another year's plan
+    db = tmp_path / "p.db"
+    plan = ROOT / "samples" / "ni-136-action-plan.docx"
+    result = run("ingest", "--db", str(db), str(plan), str(PLAN_PDF))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1].endswith("6 narratives; possible resubmission of document 1")
+    database = sqlite_utils.Database(db)
+    rows = [tuple(r.values()) for r in database.query("select id, status, superseded_by from documents order by id")]
+    assert rows == [(1, "loaded", None), (2, "loaded", None)]
+    [issue] = database.query("select document_id, severity, message from extraction_issues "
+                             "where code = 'possible_resubmission'")
+    assert issue == {"document_id": 2, "severity": "info", "message": (
+        "this looks like a resubmission of document 1 (ni-136-action-plan.docx), but its organisation or period "
+        "is not known, so it was loaded beside it; supersede by hand if it is the same return.")}
 
 
 @pytest.mark.parametrize("name, content, message", [

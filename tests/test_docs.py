@@ -17,8 +17,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(cli.commands)
 
 
-def test_the_commands_are_ingest_and_extract():
-    assert COMMANDS == ["extract", "ingest", "report", "serve"]
+def test_the_commands_are_ingest_extract_report_run_serve_and_watch():
+    assert COMMANDS == ["extract", "ingest", "report", "run", "serve", "watch"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

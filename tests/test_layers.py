@@ -12,8 +12,8 @@ LAYERS = [
     {"pipeline.models", "pipeline.errors", "pipeline.config", "schemas"},
     {"extractors"},
     {"pipeline.normalise", "pipeline.classify", "pipeline.validate", "pipeline.nlp"},
-    {"pipeline.loader", "pipeline.ingest", "pipeline.batch", "pipeline.report", "pipeline.views", "pipeline.history",
-     "pipeline.datasette", "pipeline.serve"},
+    {"pipeline.loader", "pipeline.ingest", "pipeline.batch", "pipeline.workers", "pipeline.report", "pipeline.views",
+     "pipeline.history", "pipeline.datasette", "pipeline.serve"},
     {"pipeline.cli"},
 ]
 TOP = {"pipeline", "pipeline.__main__"}  # the front door re-exports the API

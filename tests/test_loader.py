@@ -58,12 +58,18 @@ def test_loaded_samples_meet_the_contract(tmp_path):
     assert check.stdout.splitlines()[-1] == f"contract: 0 problem(s) in {db_path}"
     assert check.returncode == 0
     db = sqlite_utils.Database(db_path)
-    assert [(r["file_name"].split("-")[0], r["file_type"], r["status"]) for r in db.query(
-        "select file_name, file_type, status from documents order by id")] == [
-        ("adult", "docx", "superseded"), ("ni", "docx", "superseded"),
-        ("adult", "pdf", "loaded"), ("ni", "pdf", "loaded"), ("environment", "xlsx", "loaded")]
-    [run] = db.query("select files_seen, loaded, duplicates, failed, superseded from runs")
-    assert run == {"files_seen": 5, "loaded": 5, "duplicates": 0, "failed": 0, "superseded": 2}
+    # the commitments return's PDF supersedes its Word edition; the plan prints no period, so its
+    # PDF edition is only a look-alike
+    assert [tuple(r.values()) for r in db.query(
+        "select d.status, i.message from documents d left join extraction_issues i "
+        "on i.document_id = d.id and i.code = 'possible_resubmission' order by d.id")] == [
+        ("superseded", None), ("loaded", None), ("loaded", None),
+        ("loaded", "this looks like a resubmission of document 2 (ni-136-action-plan.docx), but its "
+                   "organisation or period is not known, so it was loaded beside it; supersede by hand if it is the "
+                   "same return."), ("loaded", None)]
+    [run] = db.query("select files_seen, loaded, duplicates, failed, superseded, status from runs")
+    assert run == {"files_seen": 5, "loaded": 5, "duplicates": 0, "failed": 0, "superseded": 1,
+                   "status": "finished"}
 
 
 def test_commitments_and_narratives_are_full_text_searchable(loaded):

@@ -1,0 +1,167 @@
+"""Hostile-input limits for Office files, checked by one streaming pass before a parser builds a tree.
+
+python-docx parses every XML part whole and walks tables recursively; a 37 KB file with
+tables nested 16 deep, or one w:gridSpan of 300,000,000, is enough to take minutes and
+gigabytes there. Here each XML part is streamed once (lxml iterparse, elements cleared as
+they end) and the file is refused, naming the limit, as soon as one is passed.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+import zlib
+from dataclasses import dataclass
+
+from lxml import etree
+
+from pipeline.config import Settings
+from pipeline.errors import CorruptFile, FileRejected, TooLarge, UnsafeFile
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TABLE, _ROW, _SPAN, _BEFORE, _AFTER = (W + t for t in ("tbl", "tr", "gridSpan", "gridBefore", "gridAfter"))
+_VAL = W + "val"
+# the exceptions a damaged zip member or damaged XML raises while it is inflated and parsed
+DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError, etree.ParseError,
+          NotImplementedError, ValueError, UnicodeDecodeError, OSError, KeyError)
+
+
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    elements: int
+    table_depth: int
+    root: str
+    has_body: bool
+
+
+def is_xml_part(name: str) -> bool:
+    """Parts python-docx and openpyxl parse as XML."""
+    return name.endswith((".xml", ".rels"))
+
+
+PACKAGE = "{http://schemas.openxmlformats.org/package/2006/"
+# the root element each part must have; python-docx fails on anything else with an AttributeError
+DOCX_ROOTS = {
+    "[Content_Types].xml": PACKAGE + "content-types}Types",
+    ".rels": PACKAGE + "relationships}Relationships",
+    "word/document.xml": W + "document",
+    "word/styles.xml": W + "styles",
+    "word/header": W + "hdr",
+    "word/footer": W + "ftr",
+}
+
+
+def _expected_root(part: str, roots: dict[str, str]) -> str | None:
+    if part in roots:
+        return roots[part]
+    if part.endswith(".rels"):
+        return roots.get(".rels")
+    for prefix in ("word/header", "word/footer"):  # header1.xml, footer2.xml ...
+        if part.startswith(prefix) and part.endswith(".xml"):
+            return roots.get(prefix)
+    return None
+
+
+def check_xml_parts(path: Path, settings: Settings, name: str, kind: str = "Word file",
+                    app: str = "Word", roots: dict[str, str] | None = None) -> None:
+    """Stream every XML part of an Office zip once, refusing the file at the first limit passed.
+
+    A part with the wrong root element (a zip holding `word/document.xml` twice, the second
+    something else) is damage too, named as such.
+    """
+    elements = 0
+    part = "?"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.infolist():
+                if not is_xml_part(member.filename):
+                    continue
+                part = member.filename
+                with archive.open(member) as stream:
+                    counts = _scan(stream, settings, name, member.filename, settings.max_xml_elements - elements)
+                elements += counts.elements
+                expected = _expected_root(member.filename, roots or {})
+                if expected is not None and (counts.root != expected or (
+                        expected == W + "document" and not counts.has_body)):
+                    raise CorruptFile(
+                        f"{name}: the {kind} is damaged and cannot be read (its part {part} is not what "
+                        f"{app} writes there); open it in {app}, save it again and put the new copy in the inbox.")
+    except FileRejected:
+        raise
+    except DAMAGE as exc:
+        raise CorruptFile(
+            f"{name}: the {kind} is damaged and cannot be read (its part {part} is not whole); "
+            f"open it in {app}, save it again and put the new copy in the inbox."
+        ) from exc
+
+
+def _scan(stream: object, settings: Settings, name: str, part: str, elements_left: int) -> _Counts:
+    context = etree.iterparse(
+        stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
+        huge_tree=False,
+    )
+    depth = table_depth = deepest_table = elements = 0
+    rows: list[int] = []  # rows so far of each open table, innermost last
+    checked_doctype = False
+    root = ""
+    has_body = False
+    for event, element in context:
+        if event == "end":
+            depth -= 1
+            if element.tag == _TABLE:
+                table_depth -= 1
+                rows.pop()
+            # keep memory flat: drop what has been seen
+            element.clear()
+            parent = element.getparent()
+            if parent is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
+            continue
+        if depth == 1 and element.tag == W + "body":
+            has_body = True
+        if not checked_doctype:
+            checked_doctype = True
+            root = str(element.tag)
+            if element.getroottree().docinfo.doctype:
+                raise UnsafeFile(
+                    f"{name}: its part {part} declares a DOCTYPE (XML entities), which Word never writes; "
+                    "it was not read. Save the return again from Word."
+                )
+        depth += 1
+        elements += 1
+        if depth > settings.max_xml_depth:
+            raise TooLarge(
+                f"{name}: its part {part} nests XML elements over {settings.max_xml_depth} deep, "
+                "over the limit; it was not read."
+            )
+        if elements > elements_left:
+            raise TooLarge(
+                f"{name}: the file holds over {settings.max_xml_elements:,} XML elements, over the limit; "
+                "split the return or raise PERFRETURNS_MAX_XML_ELEMENTS."
+            )
+        tag = element.tag
+        if tag == _TABLE:
+            table_depth += 1
+            deepest_table = max(deepest_table, table_depth)
+            rows.append(0)
+            if table_depth > settings.max_table_depth:
+                raise TooLarge(
+                    f"{name}: it has tables nested over {settings.max_table_depth} deep (a table in a "
+                    "table's cell), over the limit; flatten the nested tables and resend it."
+                )
+        elif tag == _ROW and rows:
+            rows[-1] += 1
+            if rows[-1] > settings.max_table_rows:
+                raise TooLarge(
+                    f"{name}: a table has over {settings.max_table_rows:,} rows, over the limit; "
+                    "split the table or raise PERFRETURNS_MAX_TABLE_ROWS."
+                )
+        elif tag in (_SPAN, _BEFORE, _AFTER):
+            value = element.get(_VAL) or ""
+            if value.isdigit() and int(value) > settings.max_grid_span:
+                raise TooLarge(
+                    f"{name}: a table cell spans {int(value):,} columns, over the limit of "
+                    f"{settings.max_grid_span:,}; the table is damaged. Save it again from Word."
+                )
+    return _Counts(elements, deepest_table, root, has_body)
