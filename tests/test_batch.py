@@ -81,7 +81,7 @@ BAD = {
                       "password-protected; save an unprotected copy into the inbox."),
     "empty.docx": (b"", "empty_file: empty.docx: the file is empty (0 bytes); send the return again."),
     "notes.docx": (b"Q3 notes: all fine\n", "unsupported_file: notes.docx: this is not a document type "
-                   "perfreturns recognises; send the return as one of: docx, pdf."),
+                   "perfreturns recognises; send the return as one of: doc, docx, ods, odt, pdf, rtf, xls, xlsx."),
     "bomb.docx": (hostile.zip_bomb(), None),
     "padded bomb.docx": (hostile.padded_zip_bomb(), "too_large: padded bomb.docx: its part customXml/item9.xml "
                          "unpacks to 12,582,919 bytes, 1027 times its packed size, over the limit of 100 times "
