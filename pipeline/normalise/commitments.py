@@ -14,7 +14,6 @@ from pipeline.normalise.headers import HeaderMap, TableReading
 from pipeline.normalise.mappers import DocContext, Mapped, extra, mapper, rag_of
 from pipeline.normalise.values import clean, clean_html, parse_rag, parse_ref
 
-_OFFICER_SPLIT = re.compile(r"\s*(?:/|&|;|,|\band\b)\s*")
 _LEADING_REF = re.compile(r"^(?P<ref>[A-Z]{0,3}\d+(?:\.\d+)+[a-z]?)\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
@@ -46,13 +45,6 @@ def group_in(text: str | None) -> str | None:
         if re.search(rf"\b{re.escape(label)}\b", text, re.IGNORECASE):
             return str(label)
     return None
-
-
-def split_officers(text: str | None) -> tuple[str, ...]:
-    """"Sandy McMillan/ Sue Disley" is two officers."""
-    if not text:
-        return ()
-    return tuple(name for name in (clean(part) for part in _OFFICER_SPLIT.split(text)) if name)
 
 
 @mapper("commitments")

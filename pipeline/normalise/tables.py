@@ -15,16 +15,11 @@ def row_texts(table: RawTable, row: Sequence[Cell]) -> list[str]:
     return texts
 
 
-def cell_at(row: Sequence[Cell], col: int | None) -> Cell | None:
-    """The cell starting at a grid column, if the row has one."""
-    if col is None:
-        return None
-    return next((c for c in row if c.col == col), None)
-
-
 def text_at(row: Sequence[Cell], col: int | None) -> str:
     """The raw text at a grid column ("" where there is none)."""
-    cell = cell_at(row, col)
+    if col is None:
+        return ""
+    cell = next((c for c in row if c.col == col), None)
     return cell.text if cell else ""
 
 
@@ -38,15 +33,3 @@ def origin(table: RawTable, row: Sequence[Cell], row_index: int) -> Origin:
         max(ends) if ends else table.page_end,
         row_index,
     )
-
-
-BANNER_MAX_CHARS = 60
-
-
-def is_banner(table: RawTable, row: Sequence[Cell]) -> bool:
-    """A caption or group row: one cell across the table, or a short label alone in the first column."""
-    filled = [c for c in row if c.text.strip()]
-    if len(filled) != 1 or table.width < 2:
-        return False
-    only = filled[0]
-    return only.col_span == table.width or (only.col == 0 and len(only.text) <= BANNER_MAX_CHARS)
