@@ -7,6 +7,7 @@ import errno
 import os
 import socket
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -506,11 +507,31 @@ def open_database(path: Path, busy_timeout: float = 60.0) -> sqlite_utils.Databa
         conn = sqlite3.connect(path, timeout=busy_timeout)
         conn.execute("select count(*) from sqlite_master").fetchone()
         db = sqlite_utils.Database(conn)
-        if conn.execute("pragma journal_mode").fetchone()[0] != "wal":
-            conn.execute("pragma journal_mode=wal")
+        use_wal(conn, busy_timeout)
         with writing(db):
             ensure_schema(db)
     return db
+
+
+def use_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """Put the database in WAL mode, waiting for other processes that open it at the same moment.
+
+    Switching the journal mode needs the database to itself, and SQLite answers "database is
+    locked" at once rather than calling the busy handler, so the switch is retried here for
+    as long as the busy timeout allows.
+    """
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.01
+    while True:
+        try:
+            if conn.execute("pragma journal_mode").fetchone()[0] != "wal":
+                conn.execute("pragma journal_mode=wal")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,17 @@ def test_an_unfinished_run_of_a_dead_process_is_marked_interrupted(tmp_path):
     assert loader.mark_interrupted(db, lambda pid: pid != 999_999_999) == [gone]
     assert [r["status"] for r in db.query("select status from runs order by id")] == ["interrupted", "running"]
     assert alive == gone + 1
+
+
+def test_opening_waits_for_another_process_that_holds_a_new_database(tmp_path):
+    """Switching to WAL is refused at once while another connection writes; opening waits instead."""
+    path = tmp_path / "p.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("create table placeholder (x)")
+    other.execute("begin immediate")
+    release = threading.Timer(0.3, other.execute, ["commit"])
+    release.start()
+    db = loader.open_database(path, busy_timeout=10)
+    release.join()
+    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert db.table("documents").count == 0
