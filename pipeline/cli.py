@@ -13,7 +13,7 @@ import click
 import sqlite_utils
 
 from pipeline import __version__, batch
-from pipeline.config import Settings
+from pipeline.config import PDF_ENGINES, Settings
 from pipeline.errors import EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, PerfreturnsError
 from pipeline.ingest import ingest as ingest_files
 from pipeline.ingest import read
@@ -76,6 +76,11 @@ def _report(outcome: Outcome, quiet: bool) -> None:
     click.echo(f"{_symbol(outcome.status):<10} {outcome.path.name}: {detail}", err=True)
 
 
+pdf_engine_option = click.option(
+    "--pdf-engine", type=click.Choice(PDF_ENGINES), envvar="PERFRETURNS_PDF_ENGINE", default=Settings().pdf_engine,
+    show_default=True, help="What reads a PDF's characters and ruling: pdfium (fast) or pdfplumber (the reference).",
+)
+
 log_option = click.option(
     "--log", type=click.Path(dir_okay=False, path_type=Path), envvar="PERFRETURNS_LOG",
     help="Log file for library warnings and tracebacks  [default: perfreturns.log beside the database]",
@@ -87,10 +92,11 @@ log_option = click.option(
 @db_option
 @log_option
 @organisation_option
+@pdf_engine_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | None, quiet: bool,
-           organisation: str | None) -> None:
+           organisation: str | None, pdf_engine: str) -> None:
     """Load returns into the database: files, or every document in a folder.
 
     Each file is loaded in one transaction, skipped as a duplicate of identical bytes
@@ -100,7 +106,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | No
     perfreturns ingest samples/
     perfreturns ingest --db output/performance.db returns/q3/*.docx
     """
-    settings = _guarded(ctx, lambda: Settings.from_env(db=db, log=log, organisation=organisation))
+    settings = _guarded(ctx, lambda: Settings.from_env(db=db, log=log, organisation=organisation,
+                                                           pdf_engine=pdf_engine))
     _guarded(ctx, lambda: batch.configure_logging(settings.log_path, logging.CRITICAL, _debug(ctx)))
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     for path in missing:
@@ -130,9 +137,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, log: Path | No
 @click.option("--explain", is_flag=True,
               help="Say why each table and column mapped as it did, and where each document fact was found.")
 @organisation_option
+@pdf_engine_option
 @click.pass_context
 def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain: bool,
-            organisation: str | None) -> None:
+            organisation: str | None, pdf_engine: str) -> None:
     """Show what would be loaded from one file, without touching the database.
 
     \b
@@ -140,7 +148,7 @@ def extract(ctx: click.Context, file: Path, as_json: bool, cells: bool, explain:
     perfreturns extract samples/ni-136-action-plan.docx --json
     perfreturns extract returns/scorecard.docx --explain
     """
-    settings = _guarded(ctx, lambda: Settings.from_env(organisation=organisation))
+    settings = _guarded(ctx, lambda: Settings.from_env(organisation=organisation, pdf_engine=pdf_engine))
     result = _guarded(ctx, lambda: read(file, settings))
     if explain and not as_json:
         click.echo(explain_text(result.extracted, result.document))
@@ -287,6 +295,7 @@ def inbox_options(function: Any) -> Any:
         click.option("--max-memory", "max_memory_mb", type=int, envvar="PERFRETURNS_MAX_MEMORY_MB",
                      default=defaults.max_memory_mb, show_default=True,
                      help="MB of memory one file may add to its worker; then it is quarantined as too_large."),
+        pdf_engine_option,
         log_option,
         click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary."),
     ]

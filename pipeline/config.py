@@ -9,6 +9,7 @@ from pathlib import Path
 from pipeline.errors import ConfigError
 
 ENV_PREFIX = "PERFRETURNS_"
+PDF_ENGINES = ("pdfium", "pdfplumber")  # where a PDF's characters, lines and rectangles are read
 
 _POSITIVE = (
     "max_bytes", "max_pages", "max_zip_entries", "max_zip_ratio", "max_unzipped_bytes",
@@ -45,11 +46,14 @@ class Settings:
     busy_timeout: float = 60.0  # seconds to wait for another writer of the database
     log: Path | None = None  # library warnings and tracebacks; default beside the database
     organisation: str | None = None  # the publisher of every file ingested, overriding what is printed
+    pdf_engine: str = "pdfplumber"
 
     def __post_init__(self) -> None:
         for name in _POSITIVE:
             if getattr(self, name) <= 0:
                 raise ConfigError(f"the setting {name} must be a positive number, not {getattr(self, name)!r}")
+        if self.pdf_engine not in PDF_ENGINES:
+            raise ConfigError(f"the PDF engine must be one of {', '.join(PDF_ENGINES)}, not {self.pdf_engine!r}")
         if self.settle < 0:
             raise ConfigError(f"the setting settle must not be negative, not {self.settle!r}")
 
@@ -70,6 +74,9 @@ class Settings:
                 continue
             if f.type == "str | None":
                 values[f.name] = raw.strip() or None
+                continue
+            if f.type == "str":
+                values[f.name] = raw.strip()
                 continue
             if f.type in ("int", "float"):
                 kind = int if f.type == "int" else float
