@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pdfplumber
+import pypdfium2.raw as pdfium_raw
+from pypdfium2 import PdfiumError
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
@@ -19,6 +21,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 import schemas
 from extractors import register
+from extractors.pdf_pdfium import PdfiumDocument
 from extractors.pdf_layout import (
     BULLETS, TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in,
 )
@@ -69,19 +72,9 @@ _ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?=[\s/<(\[])")
 def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     """Read every page once: tables (stitched across pages) and text lines outside them."""
     name = source.original_name
-    try:
-        pdf = pdfplumber.open(source.path)
-        page_count = len(pdf.pages)
-    except DAMAGE as exc:
-        cause = exc.args[0] if exc.args else None
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(exc, PDFEncryptionError):
-            raise EncryptedFile(
-                f"{name}: the PDF is password-protected; save an unprotected copy into the inbox."
-            ) from exc
-        raise CorruptFile(
-            f"{name}: the PDF is damaged and cannot be read; export it again from Word and resend it."
-        ) from exc
+    pdf = _open(source, settings)
     with pdf:
+        page_count = len(pdf.pages)
         if page_count > settings.max_pages:
             raise TooLarge(
                 f"{name}: the PDF has {page_count} pages, over the limit of {settings.max_pages}; "
@@ -118,6 +111,33 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     tables, stitch_issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
     return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), (*issues, *stitch_issues))
+
+
+def _open(source: SourceFile, settings: Settings) -> Any:
+    """The PDF opened with the settings' engine; EncryptedFile or CorruptFile if it cannot be."""
+    name = source.original_name
+    try:
+        if settings.pdf_engine == "pdfium":
+            return PdfiumDocument(source.path)
+        pdf = pdfplumber.open(source.path)
+        len(pdf.pages)
+        return pdf
+    except (PdfiumError, *DAMAGE) as exc:
+        if _is_locked(exc):
+            raise EncryptedFile(
+                f"{name}: the PDF is password-protected; save an unprotected copy into the inbox."
+            ) from exc
+        raise CorruptFile(
+            f"{name}: the PDF is damaged and cannot be read; export it again from Word and resend it."
+        ) from exc
+
+
+def _is_locked(exc: BaseException) -> bool:
+    """Whether opening failed for want of a password, as pdfium or pdfminer says it."""
+    if isinstance(exc, PdfiumError):
+        return exc.err_code in (pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY)
+    cause = exc.args[0] if exc.args else None
+    return isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(exc, PDFEncryptionError)
 
 
 def _ran_out_of_memory(exc: BaseException) -> bool:
