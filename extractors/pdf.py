@@ -64,7 +64,7 @@ DEFAULTS = PdfSettings()
 # (zlib.error), cut or garbled object tables and streams (ValueError, KeyError, TypeError,
 # IndexError, struct.error, EOFError), and its internal assertions on impossible structures.
 DAMAGE = (PdfminerException, MalformedPDFException, PSException, zlib.error, struct.error, ValueError,
-          KeyError, TypeError, IndexError, EOFError, AssertionError, RecursionError)
+          KeyError, TypeError, IndexError, EOFError, AssertionError, RecursionError, PdfiumError)
 _ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?=[\s/<(\[])")
 
 
@@ -85,8 +85,9 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         lines: list[_Line] = []
         chars = 0
         sizes: Counter[float] = Counter()  # the body size is the commonest in the whole text, tables too
-        for page in pdf.pages:
+        for number in range(page_count):
             try:
+                page = pdf.pages[number]
                 found, outside, right = _page_tables(page, DEFAULTS)
                 lines.extend(_Line(page.page_number, line, right, float(page.height)) for line in outside)
                 chars += len(page.chars)
@@ -95,7 +96,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
                 if _ran_out_of_memory(exc):  # pdfplumber wraps every failure, a MemoryError too
                     raise over_memory(name, settings.max_memory_mb) from exc
                 raise CorruptFile(
-                    f"{name}: page {page.page_number} of the PDF is damaged and cannot be read; "
+                    f"{name}: page {number + 1} of the PDF is damaged and cannot be read; "
                     "export it again from Word and resend it."
                 ) from exc
             page_tables.extend(found)
@@ -118,11 +119,11 @@ def _open(source: SourceFile, settings: Settings) -> Any:
     name = source.original_name
     try:
         if settings.pdf_engine == "pdfium":
-            return PdfiumDocument(source.path)
+            return PdfiumDocument(source.path, settings.max_memory_mb * 1024 * 1024)
         pdf = pdfplumber.open(source.path)
         len(pdf.pages)
         return pdf
-    except (PdfiumError, *DAMAGE) as exc:
+    except DAMAGE as exc:
         if _is_locked(exc):
             raise EncryptedFile(
                 f"{name}: the PDF is password-protected; save an unprotected copy into the inbox."

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, overload
@@ -32,9 +33,9 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFObjRef, dict_value, list_value, num_value, resolve1, resolve_all
+from pdfminer.pdftypes import PDFObjRef, PDFStream, dict_value, list_value, num_value, resolve1, resolve_all
 from pdfminer.psparser import PSLiteral, literal_name
-from pdfplumber import utils
+from pdfplumber.utils.text import extract_words
 from pdfplumber.container import Container
 from pdfplumber.table import Table, TableFinder, TableSettings
 
@@ -48,8 +49,9 @@ _MOVE, _LINE, _BEZIER = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FP
 class PdfiumDocument:
     """An open PDF: its pages, read one at a time."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, max_content_bytes: int | None = None) -> None:
         self._path = path
+        self._max_content = max_content_bytes
         self._pdf = pdfium.PdfDocument(str(path))
         self._file: BinaryIO | None = None
 
@@ -88,19 +90,28 @@ class PdfiumDocument:
         loaded = self._fonts.get_font(spec.objid if isinstance(spec, PDFObjRef) else None, font)
         return str(getattr(loaded, "fontname", "") or ""), float(loaded.get_descent())
 
+    def _page_dict(self, index: int) -> PDFPage:
+        if self._page_dicts is None:
+            self._page_dicts = list(PDFPage.create_pages(self.doc))
+        return self._page_dicts[index]
+
+    def check(self, index: int) -> None:
+        """ValueError for a page pdfplumber would refuse; MemoryError for content too big to inflate."""
+        page = self._page_dict(index)
+        box = resolve_all(page.attrs.get("MediaBox"))
+        if box is not None and not (isinstance(box, list) and len(box) == 4
+                                    and all(isinstance(v, (int, float)) for v in box)):
+            raise ValueError(f"page {index + 1}'s MediaBox is not four numbers: {box!r}")
+        if self._max_content is not None:
+            _check_inflated(page, self._max_content)
+
     def fonts(self, index: int) -> dict[str, tuple[str, float]]:
         """The fonts of a page by their name without subset tag: (name as printed, descent per point).
 
         The descent is the font descriptor's, as pdfminer reads it; LibreOffice writes 0 there, so
         its characters' boxes stand on the baseline in both engines.
         """
-        if self._page_dicts is None:
-            self._page_dicts = list(PDFPage.create_pages(self.doc))
-        page = self._page_dicts[index]
-        box = resolve_all(page.attrs.get("MediaBox"))
-        if box is not None and not (isinstance(box, list) and len(box) == 4
-                                    and all(isinstance(v, (int, float)) for v in box)):
-            raise ValueError(f"page {index + 1}'s MediaBox is not four numbers: {box!r}")  # pdfplumber refuses it too
+        page = self._page_dict(index)
         resources = dict_value(page.resources)
         found: dict[str, tuple[str, float]] = {}
         for spec in dict_value(resources.get("Font", {})).values():
@@ -147,6 +158,7 @@ class _Pages(Sequence["PdfiumPage"]):
         if not -len(self) <= index < len(self):
             raise IndexError(index)
         index %= len(self)
+        self._document.check(index)  # before pdfium parses the page's content
         return PdfiumPage(self._pdf[index], index + 1, lambda: self._document.fonts(index))
 
 
@@ -184,7 +196,7 @@ class PdfiumPage(Container):
 
     def extract_words(self, **kwargs: Any) -> list[dict[str, Any]]:
         """pdfplumber's word extraction on this page's characters."""
-        return utils.extract_words(self.chars, **kwargs)
+        return extract_words(self.chars, **kwargs)
 
     def close(self) -> None:
         """Forget the objects and release the page."""
@@ -252,6 +264,33 @@ class PdfiumPage(Container):
         if kind != "rect":
             shape["pts"] = [self._flip(x, y) for x, y in pts]
         return shape
+
+
+def _check_inflated(page: PDFPage, limit: int) -> None:
+    """MemoryError if the page's compressed content streams inflate to over `limit` bytes together.
+
+    pdfium inflates a page's content whole and aborts the process when memory runs out, so a
+    stream that inflates to hundreds of megabytes is measured first, a piece at a time.
+    """
+    contents = resolve1(page.attrs.get("Contents"))
+    streams = contents if isinstance(contents, list) else [contents]
+    total = 0
+    for stream in (resolve1(s) for s in streams):
+        if not isinstance(stream, PDFStream):
+            continue
+        data = stream.get_rawdata() or b""
+        if not any(literal_name(f) in ("FlateDecode", "Fl") for f, _ in stream.get_filters()):
+            total += len(data)
+            continue
+        inflater = zlib.decompressobj()
+        try:
+            while data and total <= limit:
+                total += len(inflater.decompress(data, 1 << 20))
+                data = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # a broken stream: pdfium reads what it can, as pdfminer does
+        if total > limit:
+            raise MemoryError(f"page content inflates to over {limit} bytes")
 
 
 def _read_chars(textpage: Any, flip: Any, page_number: int,
