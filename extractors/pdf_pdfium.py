@@ -303,7 +303,9 @@ class _Calls:
 
     def __init__(self) -> None:
         def direct(function: Any, result: Any, *arguments: Any) -> Any:
-            return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(function, ctypes.c_void_p).value)
+            address = ctypes.cast(function, ctypes.c_void_p).value
+            assert address is not None, "pdfium's library is loaded"
+            return ctypes.CFUNCTYPE(result, *arguments)(address)
 
         pointer, index = ctypes.c_void_p, ctypes.c_int
         self.text_object = direct(raw.FPDFText_GetTextObject, pointer, pointer, index)
