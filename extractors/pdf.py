@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -23,7 +24,7 @@ import schemas
 from extractors import register
 from extractors.pdf_pdfium import PdfiumDocument
 from extractors.pdf_layout import (
-    BULLETS, TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in,
+    BULLETS, Bands, TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in,
 )
 from extractors.pdf_stitch import PageTable, stitch
 from extractors.pdf_unruled import find_tables
@@ -201,10 +202,13 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
     the right edge of the page's text."""
     fills = _fills(page)
     words = page_words(page)
+    # what lies across each cell's height, filed once per page: no cell scans the whole page
+    words_across = Bands(words, lambda w: (w.middle[1], w.middle[1]))
+    fills_across = Bands(fills, lambda f: (f[0][1], f[0][3]))
     found: list[PageTable] = []
     taken: list[Box] = []
     for table in page.find_tables():
-        if not _is_whole(table, words, tuning):
+        if not _is_whole(table, words_across, tuning):
             continue  # shaded cells of a borderless table, not its grid: read it from alignment below
         x_edges = _edges([c[0] for row in table.rows for c in row.cells if c] +
                          [c[2] for row in table.rows for c in row.cells if c], tuning.edge_tolerance)
@@ -218,13 +222,14 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
                     continue  # covered by a merged cell to its left or above
                 col = _position(bbox[0], x_edges)
                 span = max(1, _position(bbox[2], x_edges) - col)
-                inside = words_in(words, bbox)
+                inside = words_in(words_across.near(bbox[1], bbox[3]), bbox)
                 row_words.extend(inside)
                 # the text's right limit: the cell's edge less a margin as wide as its left one
                 margin = min((w.x0 for w in inside), default=bbox[0] + tuning.cell_padding) - bbox[0]
                 right = bbox[2] - max(1.0, margin)
                 text = join_lines(group_lines(inside), right)
-                cells.append(Cell(text, row_index, col, page.page_number, _fill_for(bbox, fills, tuning), 1, span))
+                fill = _fill_for(bbox, fills_across, tuning)
+                cells.append(Cell(text, row_index, col, page.page_number, fill, 1, span))
             rows.append(tuple(cells))
             bold_rows.append(bool(row_words) and all(w.bold for w in row_words))
         rows = _with_row_spans(rows, table)
@@ -238,9 +243,9 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
         rows = []
         bold_rows = []
         for row_index, found_row in enumerate(table.rows):
-            built = tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills, tuning),
+            built = tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills_across, tuning),
                                c.row_span, c.col_span) for c in found_row)
-            rows.append(_banner_across(built, found_row, table.bbox, fills))
+            rows.append(_banner_across(built, found_row, table.bbox, fills_across))
             texts = [c for c in found_row if c.text]
             bold_rows.append(bool(texts) and all(c.bold for c in texts))
         found.append(PageTable(page.page_number, table.bbox, table.x_edges, tuple(rows), float(page.height),
@@ -249,14 +254,15 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
 
 
 def _banner_across(cells: tuple[Cell, ...], found: Sequence[Any], bbox: Box,
-                   fills: Sequence[tuple[Box, str]]) -> tuple[Cell, ...]:
+                   fills: Bands[tuple[Box, str]]) -> tuple[Cell, ...]:
     """A row's one text under one shading across the whole table is one merged cell, as in Word."""
     if not cells or not cells[0].text or any(c.text for c in cells[1:]):
         return cells
     top, bottom = found[0].box[1], found[0].box[3]
     width = bbox[2] - bbox[0]
+    # a shading from above top + 2 to below bottom - 2 reaches into that height
     across = any(x0 <= bbox[0] + 0.05 * width and x1 >= bbox[2] - 0.05 * width and t <= top + 2 and b >= bottom - 2
-                 for (x0, t, x1, b), _ in fills)
+                 for (x0, t, x1, b), _ in fills.near(top + 2, bottom - 2))
     if not across:
         return cells
     return (replace(cells[0], col_span=sum(c.col_span for c in cells)),)
@@ -266,12 +272,17 @@ def _with_row_spans(rows: list[tuple[Cell, ...]], table: Any) -> list[tuple[Cell
     """A vertically merged cell spans the rows whose tops lie inside its box (pdfplumber leaves the
     positions below it empty), as the Word edition's w:vMerge does."""
     tops = [row.bbox[1] for row in table.rows]
+    in_order = all(a <= b for a, b in zip(tops, tops[1:]))  # pdfplumber's rows run top to bottom
     out = []
     for row_index, (cells, row) in enumerate(zip(rows, table.rows)):
         boxes = [b for b in row.cells if b is not None]
         spanned = []
         for cell, box in zip(cells, boxes):
-            span = sum(1 for top in tops[row_index:] if box[1] - 1 <= top < box[3] - 1)
+            if in_order and box[1] <= box[3]:
+                span = (bisect.bisect_left(tops, box[3] - 1, row_index)
+                        - bisect.bisect_left(tops, box[1] - 1, row_index))
+            else:
+                span = sum(1 for top in tops[row_index:] if box[1] - 1 <= top < box[3] - 1)
             spanned.append(replace(cell, row_span=max(1, span)))
         out.append(tuple(spanned))
     return out
@@ -304,13 +315,14 @@ def _inside(word: Word, box: Box) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
-def _is_whole(table: Any, words: Sequence[Word], tuning: PdfSettings) -> bool:
+def _is_whole(table: Any, words: Bands[Word], tuning: PdfSettings) -> bool:
     """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells."""
-    inside = [w for w in words if _inside(w, table.bbox)]
+    box = table.bbox
+    inside = [w for w in words.near(box[1] - 1, box[3] + 1) if _inside(w, box)]
     if not inside:
         return False  # filled rectangles alone (colour-only status cells): the table around them has the text
-    cells = [c for row in table.rows for c in row.cells if c]
-    stray = [w for w in inside if not any(_inside(w, c) for c in cells)]
+    cells = Bands([c for row in table.rows for c in row.cells if c], lambda c: (c[1] - 1, c[3] + 1))
+    stray = [w for w in inside if not any(_inside(w, c) for c in cells.near(w.middle[1], w.middle[1]))]
     return len(stray) <= tuning.stray_share * len(inside)
 
 
@@ -367,11 +379,11 @@ def _fills(page: Any) -> list[tuple[Box, str]]:
     return out
 
 
-def _fill_for(bbox: Box, fills: Sequence[tuple[Box, str]], tuning: PdfSettings) -> str | None:
-    """The colour of the filled rectangle that covers most of a cell, if any does."""
+def _fill_for(bbox: Box, fills: Bands[tuple[Box, str]], tuning: PdfSettings) -> str | None:
+    """The colour of the filled rectangle that covers most of a cell, if any does (the first of equals)."""
     area = max(1e-6, (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]))
     best: tuple[float, str] | None = None
-    for (x0, top, x1, bottom), colour in fills:
+    for (x0, top, x1, bottom), colour in fills.near(bbox[1], bbox[3]):
         overlap = max(0.0, min(x1, bbox[2]) - max(x0, bbox[0])) * max(0.0, min(bottom, bbox[3]) - max(top, bbox[1]))
         share = overlap / area
         if share >= tuning.fill_coverage and (best is None or share > best[0]):

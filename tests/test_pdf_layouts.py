@@ -8,7 +8,7 @@ import pytest
 
 import extractors
 from extractors.detect import source_file
-from extractors.pdf_layout import TextLine, Word, join_lines, strip_bullet
+from extractors.pdf_layout import BAND_HEIGHT, Bands, TextLine, Word, join_lines, strip_bullet
 from pipeline.config import Settings
 from pipeline.models import BlockKind, ExtractedDocument
 
@@ -52,6 +52,25 @@ def test_bullet_glyphs_are_stripped_and_each_bullet_starts_a_line():
     assert join_lines(lines, right=100) == "Posts filled\nLeaflet"
     assert strip_bullet("▪ Discharge targets agreed") == "Discharge targets agreed"
     assert strip_bullet("- Local Strategic Partnership") == "- Local Strategic Partnership"
+
+
+def test_bands_give_what_reaches_into_a_height_in_the_order_given():
+    spans = {"row 1": (10.0, 20.0), "row 9": (200.0, 212.0), "page shading": (0.0, 800.0),
+             "row 2": (22.0, 34.0), "lost": (float("nan"), 5.0), "row 8": (190.0, 199.0)}
+    bands = Bands(list(spans), lambda name: spans[name])
+    # near gives every thing within the bands a height touches: a superset, for an exact test after
+    assert bands.near(12.0, 18.0) == ["row 1", "page shading", "row 2", "lost"]
+    assert bands.near(205.0, 205.0) == ["row 9", "page shading", "lost", "row 8"]
+    assert bands.near(-BAND_HEIGHT * 10, -BAND_HEIGHT * 9) == ["lost"]
+    assert bands.near(float("inf"), 0.0) == list(spans)
+
+
+def test_bands_file_a_thing_of_huge_height_as_everywhere_and_answer_a_huge_height_from_their_bands():
+    spans = [(0.0, 5.0), (1e9, 1e9 + 1), (-3.0, -1.0), (-1e6, 1e6)]
+    bands = Bands(spans, lambda span: span)
+    assert bands.near(-1e12, 1e12) == spans
+    assert bands.near(1e9, 1e9) == [(1e9, 1e9 + 1), (-1e6, 1e6)]
+    assert bands.near(2e6, 3e6) == [(-1e6, 1e6)]
 
 
 @pytest.fixture(scope="module")
