@@ -60,6 +60,7 @@ class PdfSettings:
 
 
 DEFAULTS = PdfSettings()
+WIDER = 5.0  # points a row's rule runs past a found grid when the grid is only a strip of the table
 
 # What pdfminer raises on a damaged file, beyond its own exceptions: a broken deflate stream
 # (zlib.error), cut or garbled object tables and streams (ValueError, KeyError, TypeError,
@@ -207,8 +208,9 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
     fills_across = Bands(fills, lambda f: (f[0][1], f[0][3]))
     found: list[PageTable] = []
     taken: list[Box] = []
+    rules = _rules(page)
     for table in page.find_tables():
-        if not _is_whole(table, words_across, tuning):
+        if not _is_whole(table, words_across, tuning, rules):
             continue  # shaded cells of a borderless table, not its grid: read it from alignment below
         x_edges = _edges([c[0] for row in table.rows for c in row.cells if c] +
                          [c[2] for row in table.rows for c in row.cells if c], tuning.edge_tolerance)
@@ -237,7 +239,7 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
                                float(page.height), _leading(bold_rows, [_is_banner(r) for r in rows])))
         taken.append(table.bbox)
     rest = group_lines(w for w in words if not any(_inside(w, box) for box in taken))
-    unruled, outside = find_tables(rest, _rules(page))
+    unruled, outside = find_tables(rest, rules)
     right = max((w.x1 for w in words), default=float(page.width))
     for table in unruled:
         rows = []
@@ -315,9 +317,16 @@ def _inside(word: Word, box: Box) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
-def _is_whole(table: Any, words: Bands[Word], tuning: PdfSettings) -> bool:
-    """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells."""
+def _is_whole(table: Any, words: Bands[Word], tuning: PdfSettings,
+              rules: Sequence[tuple[float, float, float]] = ()) -> bool:
+    """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells,
+    and is not a strip of a wider table: shaded status cells between the rules of a table ruled
+    with horizontal rules only make a grid of one column, its rules running on across the rest."""
     box = table.bbox
+    crossing = [(x0, x1) for y, x0, x1 in rules if box[1] - 1 <= y <= box[3] + 1 and x0 < box[2] and x1 > box[0]]
+    beyond = [1 for x0, x1 in crossing if x0 < box[0] - WIDER or x1 > box[2] + WIDER]
+    if crossing and len(beyond) * 2 > len(crossing):
+        return False
     inside = [w for w in words.near(box[1] - 1, box[3] + 1) if _inside(w, box)]
     if not inside:
         return False  # filled rectangles alone (colour-only status cells): the table around them has the text
