@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -12,6 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pdfplumber
+import pypdfium2.raw as pdfium_raw
+from pypdfium2 import PdfiumError
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
@@ -19,8 +22,9 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 import schemas
 from extractors import register
+from extractors.pdf_pdfium import PdfiumDocument
 from extractors.pdf_layout import (
-    BULLETS, TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in,
+    BULLETS, Bands, TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in,
 )
 from extractors.pdf_stitch import PageTable, stitch
 from extractors.pdf_unruled import find_tables
@@ -56,12 +60,13 @@ class PdfSettings:
 
 
 DEFAULTS = PdfSettings()
+WIDER = 5.0  # points a row's rule runs past a found grid when the grid is only a strip of the table
 
 # What pdfminer raises on a damaged file, beyond its own exceptions: a broken deflate stream
 # (zlib.error), cut or garbled object tables and streams (ValueError, KeyError, TypeError,
 # IndexError, struct.error, EOFError), and its internal assertions on impossible structures.
 DAMAGE = (PdfminerException, MalformedPDFException, PSException, zlib.error, struct.error, ValueError,
-          KeyError, TypeError, IndexError, EOFError, AssertionError, RecursionError)
+          KeyError, TypeError, IndexError, EOFError, AssertionError, RecursionError, PdfiumError)
 _ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?=[\s/<(\[])")
 
 
@@ -69,19 +74,9 @@ _ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?=[\s/<(\[])")
 def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     """Read every page once: tables (stitched across pages) and text lines outside them."""
     name = source.original_name
-    try:
-        pdf = pdfplumber.open(source.path)
-        page_count = len(pdf.pages)
-    except DAMAGE as exc:
-        cause = exc.args[0] if exc.args else None
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(exc, PDFEncryptionError):
-            raise EncryptedFile(
-                f"{name}: the PDF is password-protected; save an unprotected copy into the inbox."
-            ) from exc
-        raise CorruptFile(
-            f"{name}: the PDF is damaged and cannot be read; export it again from Word and resend it."
-        ) from exc
+    pdf = _open(source, settings)
     with pdf:
+        page_count = len(pdf.pages)
         if page_count > settings.max_pages:
             raise TooLarge(
                 f"{name}: the PDF has {page_count} pages, over the limit of {settings.max_pages}; "
@@ -92,8 +87,9 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         lines: list[_Line] = []
         chars = 0
         sizes: Counter[float] = Counter()  # the body size is the commonest in the whole text, tables too
-        for page in pdf.pages:
+        for number in range(page_count):
             try:
+                page = pdf.pages[number]
                 found, outside, right = _page_tables(page, DEFAULTS)
                 lines.extend(_Line(page.page_number, line, right, float(page.height)) for line in outside)
                 chars += len(page.chars)
@@ -102,7 +98,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
                 if _ran_out_of_memory(exc):  # pdfplumber wraps every failure, a MemoryError too
                     raise over_memory(name, settings.max_memory_mb) from exc
                 raise CorruptFile(
-                    f"{name}: page {page.page_number} of the PDF is damaged and cannot be read; "
+                    f"{name}: page {number + 1} of the PDF is damaged and cannot be read; "
                     "export it again from Word and resend it."
                 ) from exc
             page_tables.extend(found)
@@ -118,6 +114,33 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     tables, stitch_issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
     return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), (*issues, *stitch_issues))
+
+
+def _open(source: SourceFile, settings: Settings) -> Any:
+    """The PDF opened with the settings' engine; EncryptedFile or CorruptFile if it cannot be."""
+    name = source.original_name
+    try:
+        if settings.pdf_engine == "pdfium":
+            return PdfiumDocument(source.path, settings.max_memory_mb * 1024 * 1024)
+        pdf = pdfplumber.open(source.path)
+        len(pdf.pages)
+        return pdf
+    except DAMAGE as exc:
+        if _is_locked(exc):
+            raise EncryptedFile(
+                f"{name}: the PDF is password-protected; save an unprotected copy into the inbox."
+            ) from exc
+        raise CorruptFile(
+            f"{name}: the PDF is damaged and cannot be read; export it again from Word and resend it."
+        ) from exc
+
+
+def _is_locked(exc: BaseException) -> bool:
+    """Whether opening failed for want of a password, as pdfium or pdfminer says it."""
+    if isinstance(exc, PdfiumError):
+        return exc.err_code in (pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY)
+    cause = exc.args[0] if exc.args else None
+    return isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(exc, PDFEncryptionError)
 
 
 def _ran_out_of_memory(exc: BaseException) -> bool:
@@ -180,10 +203,14 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
     the right edge of the page's text."""
     fills = _fills(page)
     words = page_words(page)
+    # what lies across each cell's height, filed once per page: no cell scans the whole page
+    words_across = Bands(words, lambda w: (w.middle[1], w.middle[1]))
+    fills_across = Bands(fills, lambda f: (f[0][1], f[0][3]))
     found: list[PageTable] = []
     taken: list[Box] = []
+    rules = _rules(page)
     for table in page.find_tables():
-        if not _is_whole(table, words, tuning):
+        if not _is_whole(table, words_across, tuning, rules):
             continue  # shaded cells of a borderless table, not its grid: read it from alignment below
         x_edges = _edges([c[0] for row in table.rows for c in row.cells if c] +
                          [c[2] for row in table.rows for c in row.cells if c], tuning.edge_tolerance)
@@ -197,13 +224,14 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
                     continue  # covered by a merged cell to its left or above
                 col = _position(bbox[0], x_edges)
                 span = max(1, _position(bbox[2], x_edges) - col)
-                inside = words_in(words, bbox)
+                inside = words_in(words_across.near(bbox[1], bbox[3]), bbox)
                 row_words.extend(inside)
                 # the text's right limit: the cell's edge less a margin as wide as its left one
                 margin = min((w.x0 for w in inside), default=bbox[0] + tuning.cell_padding) - bbox[0]
                 right = bbox[2] - max(1.0, margin)
                 text = join_lines(group_lines(inside), right)
-                cells.append(Cell(text, row_index, col, page.page_number, _fill_for(bbox, fills, tuning), 1, span))
+                fill = _fill_for(bbox, fills_across, tuning)
+                cells.append(Cell(text, row_index, col, page.page_number, fill, 1, span))
             rows.append(tuple(cells))
             bold_rows.append(bool(row_words) and all(w.bold for w in row_words))
         rows = _with_row_spans(rows, table)
@@ -211,15 +239,15 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
                                float(page.height), _leading(bold_rows, [_is_banner(r) for r in rows])))
         taken.append(table.bbox)
     rest = group_lines(w for w in words if not any(_inside(w, box) for box in taken))
-    unruled, outside = find_tables(rest, _rules(page))
+    unruled, outside = find_tables(rest, rules)
     right = max((w.x1 for w in words), default=float(page.width))
     for table in unruled:
         rows = []
         bold_rows = []
         for row_index, found_row in enumerate(table.rows):
-            built = tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills, tuning),
+            built = tuple(Cell(c.text, row_index, c.col, page.page_number, _fill_for(c.box, fills_across, tuning),
                                c.row_span, c.col_span) for c in found_row)
-            rows.append(_banner_across(built, found_row, table.bbox, fills))
+            rows.append(_banner_across(built, found_row, table.bbox, fills_across))
             texts = [c for c in found_row if c.text]
             bold_rows.append(bool(texts) and all(c.bold for c in texts))
         found.append(PageTable(page.page_number, table.bbox, table.x_edges, tuple(rows), float(page.height),
@@ -228,14 +256,15 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
 
 
 def _banner_across(cells: tuple[Cell, ...], found: Sequence[Any], bbox: Box,
-                   fills: Sequence[tuple[Box, str]]) -> tuple[Cell, ...]:
+                   fills: Bands[tuple[Box, str]]) -> tuple[Cell, ...]:
     """A row's one text under one shading across the whole table is one merged cell, as in Word."""
     if not cells or not cells[0].text or any(c.text for c in cells[1:]):
         return cells
     top, bottom = found[0].box[1], found[0].box[3]
     width = bbox[2] - bbox[0]
+    # a shading from above top + 2 to below bottom - 2 reaches into that height
     across = any(x0 <= bbox[0] + 0.05 * width and x1 >= bbox[2] - 0.05 * width and t <= top + 2 and b >= bottom - 2
-                 for (x0, t, x1, b), _ in fills)
+                 for (x0, t, x1, b), _ in fills.near(top + 2, bottom - 2))
     if not across:
         return cells
     return (replace(cells[0], col_span=sum(c.col_span for c in cells)),)
@@ -245,12 +274,17 @@ def _with_row_spans(rows: list[tuple[Cell, ...]], table: Any) -> list[tuple[Cell
     """A vertically merged cell spans the rows whose tops lie inside its box (pdfplumber leaves the
     positions below it empty), as the Word edition's w:vMerge does."""
     tops = [row.bbox[1] for row in table.rows]
+    in_order = all(a <= b for a, b in zip(tops, tops[1:]))  # pdfplumber's rows run top to bottom
     out = []
     for row_index, (cells, row) in enumerate(zip(rows, table.rows)):
         boxes = [b for b in row.cells if b is not None]
         spanned = []
         for cell, box in zip(cells, boxes):
-            span = sum(1 for top in tops[row_index:] if box[1] - 1 <= top < box[3] - 1)
+            if in_order and box[1] <= box[3]:
+                span = (bisect.bisect_left(tops, box[3] - 1, row_index)
+                        - bisect.bisect_left(tops, box[1] - 1, row_index))
+            else:
+                span = sum(1 for top in tops[row_index:] if box[1] - 1 <= top < box[3] - 1)
             spanned.append(replace(cell, row_span=max(1, span)))
         out.append(tuple(spanned))
     return out
@@ -283,13 +317,21 @@ def _inside(word: Word, box: Box) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
-def _is_whole(table: Any, words: Sequence[Word], tuning: PdfSettings) -> bool:
-    """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells."""
-    inside = [w for w in words if _inside(w, table.bbox)]
+def _is_whole(table: Any, words: Bands[Word], tuning: PdfSettings,
+              rules: Sequence[tuple[float, float, float]] = ()) -> bool:
+    """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells,
+    and is not a strip of a wider table: shaded status cells between the rules of a table ruled
+    with horizontal rules only make a grid of one column, its rules running on across the rest."""
+    box = table.bbox
+    crossing = [(x0, x1) for y, x0, x1 in rules if box[1] - 1 <= y <= box[3] + 1 and x0 < box[2] and x1 > box[0]]
+    beyond = [1 for x0, x1 in crossing if x0 < box[0] - WIDER or x1 > box[2] + WIDER]
+    if crossing and len(beyond) * 2 > len(crossing):
+        return False
+    inside = [w for w in words.near(box[1] - 1, box[3] + 1) if _inside(w, box)]
     if not inside:
         return False  # filled rectangles alone (colour-only status cells): the table around them has the text
-    cells = [c for row in table.rows for c in row.cells if c]
-    stray = [w for w in inside if not any(_inside(w, c) for c in cells)]
+    cells = Bands([c for row in table.rows for c in row.cells if c], lambda c: (c[1] - 1, c[3] + 1))
+    stray = [w for w in inside if not any(_inside(w, c) for c in cells.near(w.middle[1], w.middle[1]))]
     return len(stray) <= tuning.stray_share * len(inside)
 
 
@@ -346,11 +388,11 @@ def _fills(page: Any) -> list[tuple[Box, str]]:
     return out
 
 
-def _fill_for(bbox: Box, fills: Sequence[tuple[Box, str]], tuning: PdfSettings) -> str | None:
-    """The colour of the filled rectangle that covers most of a cell, if any does."""
+def _fill_for(bbox: Box, fills: Bands[tuple[Box, str]], tuning: PdfSettings) -> str | None:
+    """The colour of the filled rectangle that covers most of a cell, if any does (the first of equals)."""
     area = max(1e-6, (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]))
     best: tuple[float, str] | None = None
-    for (x0, top, x1, bottom), colour in fills:
+    for (x0, top, x1, bottom), colour in fills.near(bbox[1], bbox[3]):
         overlap = max(0.0, min(x1, bbox[2]) - max(x0, bbox[0])) * max(0.0, min(bottom, bbox[3]) - max(top, bbox[1]))
         share = overlap / area
         if share >= tuning.fill_coverage and (best is None or share > best[0]):

@@ -7,15 +7,19 @@ break was typed (a new paragraph or list item) and is kept as a newline.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 BULLETS = frozenset("•▪■◦‣⁃●○◾◽–\uf0b7\uf0a7\uf0d8")  # list glyphs, including Symbol/Wingdings ones
 _BULLET_START = re.compile(r"^[" + re.escape("".join(BULLETS)) + r"]\s+")
 SPACE_SHARE = 0.28  # a space is about this share of the font size in the fonts returns use
+BAND_HEIGHT = 24.0  # points: about two lines of text, the height of a short table row
+MAX_BANDS = 256  # a thing taller than this many bands is filed as reaching everywhere
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,3 +177,46 @@ def words_in(words: Iterable[Word], box: tuple[float, float, float, float]) -> l
     """The words whose centre lies inside a box (x0, top, x1, bottom)."""
     x0, top, x1, bottom = box
     return [w for w in words if x0 <= w.middle[0] <= x1 and top <= w.middle[1] <= bottom]
+
+
+class Bands(Generic[T]):
+    """Things on a page filed under the horizontal bands their height reaches into, so that a cell
+    finds the words, shadings or cells across its own height without a scan of the whole page.
+
+    `near` returns a superset of what meets a height, in the things' own order; callers keep
+    their exact test, so the answer, and which of two equal candidates wins, stay the same.
+    """
+
+    def __init__(self, items: Sequence[T], span: Callable[[T], tuple[float, float]]) -> None:
+        self._items = items
+        self._bands: dict[int, list[int]] = {}
+        self._everywhere: list[int] = []  # too tall, or not at a finite height
+        for index, item in enumerate(items):
+            reach = _band_range(*span(item))
+            if reach is None or reach[1] - reach[0] > MAX_BANDS:
+                self._everywhere.append(index)
+                continue
+            for band in range(reach[0], reach[1] + 1):
+                self._bands.setdefault(band, []).append(index)
+
+    def near(self, top: float, bottom: float) -> list[T]:
+        """The things that may reach into the height from `top` to `bottom`, in their own order."""
+        reach = _band_range(top, bottom)
+        if reach is None:
+            return list(self._items)
+        first, last = reach
+        found = set(self._everywhere)
+        if last - first > len(self._bands):
+            bands = [band for band in self._bands if first <= band <= last]
+        else:
+            bands = list(range(first, last + 1))
+        for band in bands:
+            found.update(self._bands.get(band, ()))
+        return [self._items[index] for index in sorted(found)]
+
+
+def _band_range(top: float, bottom: float) -> tuple[int, int] | None:
+    """The first and last band a height reaches into; None for one at no finite height."""
+    if not (math.isfinite(top) and math.isfinite(bottom)):
+        return None
+    return math.floor(min(top, bottom) / BAND_HEIGHT), math.floor(max(top, bottom) / BAND_HEIGHT)

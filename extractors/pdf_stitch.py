@@ -9,6 +9,7 @@ status, ref) are empty, is joined onto the row it continues, keeping both pages.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -39,17 +40,41 @@ def _folded(row: Sequence[Cell]) -> tuple[str, ...]:
     return tuple(re.sub(r"\s+", " ", c.text).strip().lower() for c in row)
 
 
+@dataclass(frozen=True, slots=True)
+class _TextReach:
+    """How high and how low the text outside tables reaches on each page (a block's top, 0 if unknown)."""
+
+    highest: dict[int, float]
+    lowest: dict[int, float]
+
+
+def _text_reach(blocks: Sequence[Block]) -> _TextReach:
+    highest: dict[int, float] = {}
+    lowest: dict[int, float] = {}
+    for block in blocks:
+        top = block.top or 0
+        if block.page is None or math.isnan(top):
+            continue  # on no page, or at no height: it stands neither above nor below a table
+        highest[block.page] = min(top, highest.get(block.page, top))
+        lowest[block.page] = max(top, lowest.get(block.page, top))
+    return _TextReach(highest, lowest)
+
+
 def continues(first: PageTable, second: PageTable, blocks: Sequence[Block]) -> bool:
     """Whether `second` carries on `first`: consecutive pages, same column edges, the first
     ending near its page foot with no text below it, the second with no text above it."""
+    return _continues(first, second, _text_reach(blocks))
+
+
+def _continues(first: PageTable, second: PageTable, reach: _TextReach) -> bool:
     if second.page != first.page + 1 or len(first.x_edges) != len(second.x_edges):
         return False
     if any(abs(a - b) > EDGE_TOLERANCE for a, b in zip(first.x_edges, second.x_edges)):
         return False
     if first.page_height - first.bbox[3] - second.bbox[1] > FOOT_SHARE * first.page_height:
         return False  # the first part ends well above its page foot: the table ended there
-    text_below = any(b.page == first.page and (b.top or 0) > first.bbox[3] for b in blocks)
-    text_above = any(b.page == second.page and (b.top or 0) < second.bbox[1] for b in blocks)
+    text_below = first.page in reach.lowest and reach.lowest[first.page] > first.bbox[3]
+    text_above = second.page in reach.highest and reach.highest[second.page] < second.bbox[1]
     return not text_below and not text_above and not _own_header(first, second)
 
 
@@ -124,13 +149,15 @@ def _renumber(rows: Sequence[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
 def stitch(parts: Sequence[PageTable], blocks: Sequence[Block]) -> tuple[list[RawTable], list[Issue]]:
     """Logical tables from page tables, in reading order, numbered, with their headings."""
     groups: list[list[PageTable]] = []
+    reach = _text_reach(blocks)
     for part in sorted(parts, key=lambda p: (p.page, p.bbox[1])):
-        if groups and continues(groups[-1][-1], part, blocks):
+        if groups and _continues(groups[-1][-1], part, reach):
             groups[-1].append(part)
         else:
             groups.append([part])
     tables: list[RawTable] = []
     issues: list[Issue] = []
+    headings = _headings_before(blocks, [(group[0].page, group[0].bbox[1]) for group in groups])
     for index, group in enumerate(groups):
         rows = list(group[0].rows)
         header_rows = 0
@@ -154,16 +181,26 @@ def stitch(parts: Sequence[PageTable], blocks: Sequence[Block]) -> tuple[list[Ra
         first = group[0]
         if not header_rows:  # no page repeated a header: take the bold rows at its top
             header_rows = first.bold_rows
-        heading = _heading_before(blocks, first.page, first.bbox[1])
-        tables.append(RawTable(index, first.page, group[-1].page, heading, header_rows, _renumber(rows), top=first.bbox[1]))
+        tables.append(RawTable(index, first.page, group[-1].page, headings[index], header_rows, _renumber(rows),
+                               top=first.bbox[1]))
     return tables, issues
 
 
-def _heading_before(blocks: Sequence[Block], page: int, top: float) -> str | None:
-    found = None
-    for block in blocks:
-        if (block.page or 0, block.top or 0) > (page, top):
-            break
-        if block.kind is not BlockKind.PARAGRAPH:
-            found = block.text
+def _headings_before(blocks: Sequence[Block], places: Sequence[tuple[int, float]]) -> list[str | None]:
+    """The last heading among the blocks up to the first that stands past each place (page, top).
+
+    Places in reading order share one walk over the blocks: each place's walk goes on from
+    where the one before it stopped.
+    """
+    if not all(a <= b for a, b in zip(places, places[1:])):
+        return [_headings_before(blocks, [place])[0] for place in places]
+    found: list[str | None] = []
+    heading = None
+    index = 0
+    for place in places:
+        while index < len(blocks) and not (blocks[index].page or 0, blocks[index].top or 0) > place:
+            if blocks[index].kind is not BlockKind.PARAGRAPH:
+                heading = blocks[index].text
+            index += 1
+        found.append(heading)
     return found

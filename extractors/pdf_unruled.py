@@ -11,6 +11,8 @@ new text after a typed break. A cell's wrapped lines are joined into one text.
 
 from __future__ import annotations
 
+import bisect
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,6 +91,9 @@ def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, f
     tables: list[FoundTable] = []
     leftover: list[TextLine] = []
     run: list[TextLine] = []
+    # by height, so a line finds the rules near it by bisection; a rule at no height meets no line
+    rules = sorted((r for r in rules if not math.isnan(r[0])), key=lambda r: r[0])
+    heights = [y for y, _, _ in rules]
 
     def close() -> None:
         found = _table(run, rules, tuning) if run else None
@@ -102,7 +107,8 @@ def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, f
     width = max((l.x1 for l in ordered), default=0.0) - min((l.x0 for l in ordered), default=0.0)
     for line in ordered:
         multi = len(segments(line, tuning)) >= 2
-        if not multi and line.x1 - line.x0 >= tuning.paragraph_share * width and not _ruled_around(line, rules):
+        if not multi and line.x1 - line.x0 >= tuning.paragraph_share * width and \
+                not _ruled_around(line, rules, heights) and not _wraps_a_cell(line, run, tuning):
             close()  # a line of running text across the page: no table row, unless rules box it in
             leftover.append(line)
             continue
@@ -116,8 +122,8 @@ def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, f
         gap = line.top - previous.bottom
         # a rule carries a table on over a wide gap only when the line starts right under it, as a
         # ruled row does; a table's bottom border with a heading some way below ends the table
-        ruled = any(previous.bottom - 1 <= y <= line.top + 1 and line.top - y <= 0.5 * line.size
-                    for y, _, _ in rules)
+        ruled = any(line.top - y <= 0.5 * line.size
+                    for y, _, _ in _between(rules, heights, previous.bottom - 1, line.top + 1))
         if gap > tuning.end_gap_ratio * max(line.size, previous.size) and not ruled:
             close()
             if multi:
@@ -130,11 +136,28 @@ def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, f
     return tables, sorted(leftover, key=lambda l: l.top)
 
 
-def _ruled_around(line: TextLine, rules: Sequence[tuple[float, float, float]]) -> bool:
+def _between(rules: Sequence[tuple[float, float, float]], heights: Sequence[float], low: float,
+             high: float) -> list[tuple[float, float, float]]:
+    """The rules from height `low` to `high`, in order, of rules sorted by height (`heights` their heights)."""
+    near = rules[bisect.bisect_left(heights, low):bisect.bisect_right(heights, high)]
+    return [rule for rule in near if low <= rule[0] <= high]
+
+
+def _wraps_a_cell(line: TextLine, run: Sequence[TextLine], tuning: UnruledSettings) -> bool:
+    """A wide line of one segment that is a cell's next line: it starts where a later column of
+    the rows above starts, and ends within them (a long description wrapping in its column)."""
+    recent = run[-12:]  # enough rows back to reach one of several segments past a long wrapped cell
+    right = max((l.x1 for l in recent), default=0.0)
+    starts = {round(seg[0].x0) for l in recent for seg in segments(l, tuning)[1:]}
+    return bool(recent) and line.x1 <= right + tuning.cell_padding and \
+        any(abs(line.x0 - start) <= tuning.cell_padding for start in starts)
+
+
+def _ruled_around(line: TextLine, rules: Sequence[tuple[float, float, float]], heights: Sequence[float]) -> bool:
     """A rule just above and another just below: a row of a ruled table spanning its width."""
     reach = 1.5 * line.size
-    above = any(line.top - reach <= y <= line.top + 1 for y, _, _ in rules)
-    below = any(line.bottom - 1 <= y <= line.bottom + reach for y, _, _ in rules)
+    above = bool(_between(rules, heights, line.top - reach, line.top + 1))
+    below = bool(_between(rules, heights, line.bottom - 1, line.bottom + reach))
     return above and below
 
 
@@ -161,6 +184,7 @@ def _col_of(x: float, starts: Sequence[float]) -> int:
 
 def _table(run: Sequence[TextLine], rules: Sequence[tuple[float, float, float]],
            tuning: UnruledSettings) -> FoundTable | None:
+    """A table from a run of lines, `rules` sorted by height; None unless the lines align in columns."""
     multi = [l for l in run if len(segments(l, tuning)) >= 2]
     if len(multi) < tuning.min_multi_lines:
         return None
@@ -174,7 +198,8 @@ def _table(run: Sequence[TextLine], rules: Sequence[tuple[float, float, float]],
     # column's cell is merged down over the row (a vertically merged cell: real-dev 07)
     inner = [(y, x0, x1) for y, x0, x1 in rules
              if top < y < bottom and min(x1, right) - max(x0, left) >= 0.5 * (right - left)]
-    inner_rules = sorted(y for y, _, _ in inner)
+    inner_heights = [y for y, _, _ in inner]  # in order, as the rules are
+    inner_rules = sorted(inner_heights)
     rows = _rows(run, starts, inner_rules, tuning)
     ends = [s - tuning.cell_padding for s in starts[1:]] + [right + tuning.cell_padding]
     x_edges = tuple([starts[0] - tuning.cell_padding] + ends)
@@ -193,8 +218,8 @@ def _table(run: Sequence[TextLine], rules: Sequence[tuple[float, float, float]],
     out_rows: list[list[FoundCell]] = []
     for row_lines, (row_top, row_bottom) in rows:
         cells = _cells(row_lines, starts, ends, limits, row_top, row_bottom, tuning)
-        above = [(y, x0, x1) for y, x0, x1 in inner if out_rows and y <= row_lines[0].top + 1
-                 and y >= row_lines[0].top - 2 * row_lines[0].size]
+        first = row_lines[0]
+        above = _between(inner, inner_heights, first.top - 2 * first.size, first.top + 1) if out_rows else []
         if above:
             _, x0, x1 = max(above)  # the rule nearest above the row
             cells = _merge_down(out_rows, cells, (x0, x1))
@@ -238,7 +263,8 @@ def _rows(run: Sequence[TextLine], starts: Sequence[float], rules: Sequence[floa
     rows: list[list[TextLine]] = [[run[0]]]
     for previous, line in zip(run, run[1:]):
         # a rule across a row's first line is that row's own top border, drawn through its ascenders
-        ruled = any(rows[-1][0].top + 0.5 * line.size < y <= line.top + 1 for y in rules)
+        low, high = rows[-1][0].top + 0.5 * line.size, line.top + 1
+        ruled = low < high and bisect.bisect_right(rules, low) < bisect.bisect_right(rules, high)
         if rows_ruled:
             starts_row = ruled
         else:

@@ -128,11 +128,11 @@ class RawTable:
     rows: tuple[tuple[Cell, ...], ...]
     order: int = 0
     top: float | None = None
+    # the number of grid columns, counted once: the normalisers ask for it on every row
+    width: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def width(self) -> int:
-        """The number of grid columns."""
-        return max((c.col + c.col_span for row in self.rows for c in row), default=0)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "width", max((c.col + c.col_span for row in self.rows for c in row), default=0))
 
 
 @dataclass(frozen=True, slots=True)

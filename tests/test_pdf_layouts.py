@@ -8,7 +8,7 @@ import pytest
 
 import extractors
 from extractors.detect import source_file
-from extractors.pdf_layout import TextLine, Word, join_lines, strip_bullet
+from extractors.pdf_layout import BAND_HEIGHT, Bands, TextLine, Word, join_lines, strip_bullet
 from pipeline.config import Settings
 from pipeline.models import BlockKind, ExtractedDocument
 
@@ -52,6 +52,25 @@ def test_bullet_glyphs_are_stripped_and_each_bullet_starts_a_line():
     assert join_lines(lines, right=100) == "Posts filled\nLeaflet"
     assert strip_bullet("▪ Discharge targets agreed") == "Discharge targets agreed"
     assert strip_bullet("- Local Strategic Partnership") == "- Local Strategic Partnership"
+
+
+def test_bands_give_what_reaches_into_a_height_in_the_order_given():
+    spans = {"row 1": (10.0, 20.0), "row 9": (200.0, 212.0), "page shading": (0.0, 800.0),
+             "row 2": (22.0, 34.0), "lost": (float("nan"), 5.0), "row 8": (190.0, 199.0)}
+    bands = Bands(list(spans), lambda name: spans[name])
+    # near gives every thing within the bands a height touches: a superset, for an exact test after
+    assert bands.near(12.0, 18.0) == ["row 1", "page shading", "row 2", "lost"]
+    assert bands.near(205.0, 205.0) == ["row 9", "page shading", "lost", "row 8"]
+    assert bands.near(-BAND_HEIGHT * 10, -BAND_HEIGHT * 9) == ["lost"]
+    assert bands.near(float("inf"), 0.0) == list(spans)
+
+
+def test_bands_file_a_thing_of_huge_height_as_everywhere_and_answer_a_huge_height_from_their_bands():
+    spans = [(0.0, 5.0), (1e9, 1e9 + 1), (-3.0, -1.0), (-1e6, 1e6)]
+    bands = Bands(spans, lambda span: span)
+    assert bands.near(-1e12, 1e12) == spans
+    assert bands.near(1e9, 1e9) == [(1e9, 1e9 + 1), (-1e6, 1e6)]
+    assert bands.near(2e6, 3e6) == [(-1e6, 1e6)]
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +148,25 @@ def test_the_seed_pdfs_give_three_legend_rows_and_four_cs_epi_indicators(loaded)
     plan = loaded("ni-136-action-plan.pdf")
     codes = [r["code"] for r in plan.query("select code from indicators where code like 'CS EPI%' order by id")]
     assert codes == ["CS EPI CS18", "CS EPI CS21", "CS EPI CS22", "CS EPI CS23"]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_long_scorecard_ruled_between_rows_only_reads_as_one_table_of_every_row(engine):
+    """samples/regressions/issue-15-rules-only-scorecard: 60 indicators over 4 pages, rules between
+    rows only, shaded status cells, names wrapping over up to four lines of their column."""
+    from pipeline.ingest import read
+    from pipeline.models import Indicator, IndicatorValue
+
+    path = REGRESSIONS / "issue-15-rules-only-scorecard.pdf"
+    settings = Settings(pdf_engine=engine)
+    extracted = extractors.extract(source_file(path, settings), settings)
+    assert [(t.page_start, t.page_end, len(t.rows), t.header_rows) for t in extracted.tables] == [(1, 4, 61, 1)]
+    doc = read(path, settings).document
+    indicators = doc.of(Indicator)
+    assert [i.code for i in indicators] == [f"PI {n:03d}" for n in range(1, 61)]
+    assert indicators[18].description == ("Percentage of major planning applications determined measured from "
+                                          "receipt of the completed form to the decision letter, against the "
+                                          "national average")
+    values = [(v.kind, v.value, v.rag) for v in doc.of(IndicatorValue) if v.indicator_code == "PI 019"]
+    assert values == [("target", 78.0, None), ("actual", 61.0, "green")]
+    assert [v.rag for v in doc.of(IndicatorValue) if v.kind == "actual"][:4] == ["green", "amber", "red", "green"]

@@ -113,10 +113,13 @@ def _with_people(records: tuple[Record, ...]) -> tuple[Record, ...]:
             cells[index] = people.parse_officers(record.lead_officer)
     full = sorted({o.name for found in cells.values() for o in found if o.name and people.is_full_name(o.name)})
     out = list(records)
+    resolved: dict[tuple[Officer, ...], tuple[Officer, ...]] = {}  # a cell printed on many rows is read once
     for index, found in cells.items():
         record = records[index]
         if isinstance(record, (Commitment, Action)):
-            out[index] = replace(record, people=people.resolve_all(found, full))
+            if found not in resolved:
+                resolved[found] = people.resolve_all(found, full)
+            out[index] = replace(record, people=resolved[found])
     return tuple(out)
 
 
@@ -151,6 +154,9 @@ def enrich(extracted: ExtractedDocument, document: NormalisedDocument) -> Normal
                             "facts only that far; the whole text is stored"))
     facts: list[CommentFact] = []
     by_record: dict[int, list[Found]] = {}
+    texts_of: dict[int, list[str]] = {}
+    for index, _, text in texts:
+        texts_of.setdefault(index, []).append(text)
     for (index, name, _), found in zip(texts, results):
         by_record.setdefault(index, []).extend(found)
         facts.extend(CommentFact(index, name, f.kind, f.text, f.value, f.start, f.end, f.number, f.subject)
@@ -159,7 +165,7 @@ def enrich(extracted: ExtractedDocument, document: NormalisedDocument) -> Normal
     for index, found in by_record.items():
         record = records[index]
         if isinstance(record, (Commitment, Action)):
-            commentary = " ".join(text for i, _, text in texts if i == index)
+            commentary = " ".join(texts_of[index])
             issue, suggested = _consistency(record, found, commentary)
             if issue is not None:
                 issues.append(issue)

@@ -65,6 +65,7 @@ def legend_in_table(table: RawTable) -> list[RagLevel] | None:
     sections under captions; a "Direction of travel" section is not a RAG key and is left out.
     """
     levels: list[RagLevel] = []
+    seen: set[RagLevel] = set()  # every row of a long table may offer entries: no rescan of the list
     in_direction = False
     coloured = 0
     for row in table.rows[table.header_rows:]:
@@ -79,7 +80,10 @@ def legend_in_table(table: RawTable) -> list[RagLevel] | None:
             continue
         entries = _entries_in_row(row)
         coloured += sum(1 for e in entries if e.rag)
-        levels.extend(e for e in entries if e not in levels)
+        for entry in entries:
+            if entry not in seen:
+                seen.add(entry)
+                levels.append(entry)
     if coloured < 2:
         return None
     return levels
