@@ -4,6 +4,10 @@ Each return has its own service, quarter, year, sections, commitments, officers 
 statuses, laid out like samples/adult-services-commitments-q3-2007-08.docx (A4 landscape,
 shaded RAG cells, a header row repeated on every page) and runs over several pages.
 
+`indicator_return()` builds one large indicator scorecard instead (code, indicator, target,
+actual and a colour-filled RAG status per row), ruled as a grid or with horizontal rules
+only; benchmarks/speed.py reads its 1,500-row (about 100 pages) and 20,000-row editions.
+
     .venv/bin/python benchmarks/generate_returns.py OUT_DIR --count 40 --pdf-share 0.5
 """
 
@@ -22,6 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "samples"))
 
 import build  # noqa: E402  the samples' own document helpers
+
+sys.path.append(str(ROOT / "samples" / "regressions"))  # after samples/: regressions/ has a build.py of its own
+from build_issue_11 import _borders  # noqa: E402  the horizontal-rules-only table of issue 11
+from docx.shared import Cm  # noqa: E402
 
 SERVICES = ["Adult Services", "Children's Services", "Environment", "Housing", "Libraries and Culture",
             "Highways", "Revenues and Benefits", "Public Health", "Planning", "Waste and Recycling"]
@@ -84,16 +92,7 @@ def generate(out: Path, count: int, pdf_share: float = 0.5, seed: int = 12) -> l
         doc, stem, rows = _return(rng, number)
         doc.save(out / f"{stem}.docx")
         made.append((stem, rows, rng.random() < pdf_share))
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        sys.exit("soffice not found: install LibreOffice (libreoffice-writer-nogui) to export the PDFs")
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    try:
-        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out), *(str(out / f"{stem}.docx") for stem, _, _ in made)],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=3600)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    export_pdfs([out / f"{stem}.docx" for stem, _, _ in made], out)
     manifest = []
     for stem, rows, as_pdf in made:
         with pdfplumber.open(out / f"{stem}.pdf") as pdf:
@@ -103,6 +102,60 @@ def generate(out: Path, count: int, pdf_share: float = 0.5, seed: int = 12) -> l
         manifest.append({"file": f"{stem}{keep}", "pages": pages, "rows": rows})
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return manifest
+
+
+def export_pdfs(paths: list[Path], out: Path) -> None:
+    """The PDF of each Word file, as LibreOffice headless exports it under a throwaway profile, into `out`."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        sys.exit("soffice not found: install LibreOffice (libreoffice-writer-nogui) to export the PDFs")
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    try:
+        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(out), *map(str, paths)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=3600)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+INDICATOR_HEADER = ["Code", "Indicator", "Target", "Actual", "RAG Status"]
+INDICATOR_WIDTHS = [Cm(2.0), Cm(8.4), Cm(2.2), Cm(2.2), Cm(2.2)]
+MEASURED = ["adults in contact with secondary mental health services living independently",
+            "people supported to live independently through social services", "carers receiving a needs assessment",
+            "household waste sent for reuse, recycling and composting", "major planning applications determined",
+            "children looked after with three or more placements", "working age people on out of work benefits",
+            "affordable homes delivered", "principal roads where maintenance should be considered",
+            "new benefit claims processed", "households in temporary accommodation",
+            "young people not in education, employment or training"]
+QUALIFIERS = ["within 13 weeks", "as a percentage of all cases in the quarter", "per 1,000 population",
+              "measured from receipt of the completed form to the decision letter",
+              "in the local authority area, against the national average for the same period",
+              "excluding cases withdrawn by the applicant before a decision"]
+
+
+def indicator_return(rows: int, vertical_rules: bool = True, seed: int = 7):  # type: ignore[no-untyped-def]
+    """A python-docx scorecard of one `rows`-row indicator table (A4 portrait, header repeated on every page).
+
+    Each row: a code, a description over two to four lines, a target, an actual and its RAG
+    status on its colour's fill. Ruled as a grid, or with `vertical_rules=False` with rules
+    between rows only, as issue 11's tables are.
+    """
+    rng = random.Random(seed)
+    title = "Corporate Performance Scorecard Q2 2009/10"
+    doc = build.new_document(title)
+    doc.add_paragraph(title, style="Heading 1")
+    values = [INDICATOR_HEADER]
+    for number in range(rows):
+        status = rng.choice(STATUSES)
+        target = rng.randint(40, 95)
+        actual = target + {"Green": 2, "Amber": -3, "Red": -12}[status] + rng.randint(0, 2)
+        description = f"Percentage of {rng.choice(MEASURED)} {' '.join(rng.sample(QUALIFIERS, rng.randint(1, 3)))}"
+        values.append([f"LPI {number + 1:05d}", description, f"{target}%", f"{actual}%", status])
+    table = build.add_table(doc, values, INDICATOR_WIDTHS, rag_column=4)
+    if not vertical_rules:
+        table.style = None
+        _borders(table, top="single", bottom="single", insideH="single")
+    return doc
 
 
 def main() -> None:

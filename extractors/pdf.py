@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pdfplumber
+import pypdfium2.raw as pdfium_raw
+from pypdfium2 import PdfiumError
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
@@ -20,6 +22,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 import schemas
 from extractors import register
+from extractors.pdf_pdfium import PdfiumDocument
 from extractors.pdf_layout import (
     BULLETS, Bands, TextLine, Word, group_lines, is_wrap, join_lines, page_words, words_in,
 )
@@ -57,12 +60,13 @@ class PdfSettings:
 
 
 DEFAULTS = PdfSettings()
+WIDER = 5.0  # points a row's rule runs past a found grid when the grid is only a strip of the table
 
 # What pdfminer raises on a damaged file, beyond its own exceptions: a broken deflate stream
 # (zlib.error), cut or garbled object tables and streams (ValueError, KeyError, TypeError,
 # IndexError, struct.error, EOFError), and its internal assertions on impossible structures.
 DAMAGE = (PdfminerException, MalformedPDFException, PSException, zlib.error, struct.error, ValueError,
-          KeyError, TypeError, IndexError, EOFError, AssertionError, RecursionError)
+          KeyError, TypeError, IndexError, EOFError, AssertionError, RecursionError, PdfiumError)
 _ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?=[\s/<(\[])")
 
 
@@ -70,19 +74,9 @@ _ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?=[\s/<(\[])")
 def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     """Read every page once: tables (stitched across pages) and text lines outside them."""
     name = source.original_name
-    try:
-        pdf = pdfplumber.open(source.path)
-        page_count = len(pdf.pages)
-    except DAMAGE as exc:
-        cause = exc.args[0] if exc.args else None
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(exc, PDFEncryptionError):
-            raise EncryptedFile(
-                f"{name}: the PDF is password-protected; save an unprotected copy into the inbox."
-            ) from exc
-        raise CorruptFile(
-            f"{name}: the PDF is damaged and cannot be read; export it again from Word and resend it."
-        ) from exc
+    pdf = _open(source, settings)
     with pdf:
+        page_count = len(pdf.pages)
         if page_count > settings.max_pages:
             raise TooLarge(
                 f"{name}: the PDF has {page_count} pages, over the limit of {settings.max_pages}; "
@@ -93,8 +87,9 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
         lines: list[_Line] = []
         chars = 0
         sizes: Counter[float] = Counter()  # the body size is the commonest in the whole text, tables too
-        for page in pdf.pages:
+        for number in range(page_count):
             try:
+                page = pdf.pages[number]
                 found, outside, right = _page_tables(page, DEFAULTS)
                 lines.extend(_Line(page.page_number, line, right, float(page.height)) for line in outside)
                 chars += len(page.chars)
@@ -103,7 +98,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
                 if _ran_out_of_memory(exc):  # pdfplumber wraps every failure, a MemoryError too
                     raise over_memory(name, settings.max_memory_mb) from exc
                 raise CorruptFile(
-                    f"{name}: page {page.page_number} of the PDF is damaged and cannot be read; "
+                    f"{name}: page {number + 1} of the PDF is damaged and cannot be read; "
                     "export it again from Word and resend it."
                 ) from exc
             page_tables.extend(found)
@@ -119,6 +114,33 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
     tables, stitch_issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
     return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), (*issues, *stitch_issues))
+
+
+def _open(source: SourceFile, settings: Settings) -> Any:
+    """The PDF opened with the settings' engine; EncryptedFile or CorruptFile if it cannot be."""
+    name = source.original_name
+    try:
+        if settings.pdf_engine == "pdfium":
+            return PdfiumDocument(source.path, settings.max_memory_mb * 1024 * 1024)
+        pdf = pdfplumber.open(source.path)
+        len(pdf.pages)
+        return pdf
+    except DAMAGE as exc:
+        if _is_locked(exc):
+            raise EncryptedFile(
+                f"{name}: the PDF is password-protected; save an unprotected copy into the inbox."
+            ) from exc
+        raise CorruptFile(
+            f"{name}: the PDF is damaged and cannot be read; export it again from Word and resend it."
+        ) from exc
+
+
+def _is_locked(exc: BaseException) -> bool:
+    """Whether opening failed for want of a password, as pdfium or pdfminer says it."""
+    if isinstance(exc, PdfiumError):
+        return exc.err_code in (pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY)
+    cause = exc.args[0] if exc.args else None
+    return isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(exc, PDFEncryptionError)
 
 
 def _ran_out_of_memory(exc: BaseException) -> bool:
@@ -186,8 +208,9 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
     fills_across = Bands(fills, lambda f: (f[0][1], f[0][3]))
     found: list[PageTable] = []
     taken: list[Box] = []
+    rules = _rules(page)
     for table in page.find_tables():
-        if not _is_whole(table, words_across, tuning):
+        if not _is_whole(table, words_across, tuning, rules):
             continue  # shaded cells of a borderless table, not its grid: read it from alignment below
         x_edges = _edges([c[0] for row in table.rows for c in row.cells if c] +
                          [c[2] for row in table.rows for c in row.cells if c], tuning.edge_tolerance)
@@ -216,7 +239,7 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
                                float(page.height), _leading(bold_rows, [_is_banner(r) for r in rows])))
         taken.append(table.bbox)
     rest = group_lines(w for w in words if not any(_inside(w, box) for box in taken))
-    unruled, outside = find_tables(rest, _rules(page))
+    unruled, outside = find_tables(rest, rules)
     right = max((w.x1 for w in words), default=float(page.width))
     for table in unruled:
         rows = []
@@ -294,9 +317,16 @@ def _inside(word: Word, box: Box) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
-def _is_whole(table: Any, words: Bands[Word], tuning: PdfSettings) -> bool:
-    """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells."""
+def _is_whole(table: Any, words: Bands[Word], tuning: PdfSettings,
+              rules: Sequence[tuple[float, float, float]] = ()) -> bool:
+    """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells,
+    and is not a strip of a wider table: shaded status cells between the rules of a table ruled
+    with horizontal rules only make a grid of one column, its rules running on across the rest."""
     box = table.bbox
+    crossing = [(x0, x1) for y, x0, x1 in rules if box[1] - 1 <= y <= box[3] + 1 and x0 < box[2] and x1 > box[0]]
+    beyond = [1 for x0, x1 in crossing if x0 < box[0] - WIDER or x1 > box[2] + WIDER]
+    if crossing and len(beyond) * 2 > len(crossing):
+        return False
     inside = [w for w in words.near(box[1] - 1, box[3] + 1) if _inside(w, box)]
     if not inside:
         return False  # filled rectangles alone (colour-only status cells): the table around them has the text

@@ -108,7 +108,7 @@ def find_tables(lines: Sequence[TextLine], rules: Sequence[tuple[float, float, f
     for line in ordered:
         multi = len(segments(line, tuning)) >= 2
         if not multi and line.x1 - line.x0 >= tuning.paragraph_share * width and \
-                not _ruled_around(line, rules, heights):
+                not _ruled_around(line, rules, heights) and not _wraps_a_cell(line, run, tuning):
             close()  # a line of running text across the page: no table row, unless rules box it in
             leftover.append(line)
             continue
@@ -141,6 +141,16 @@ def _between(rules: Sequence[tuple[float, float, float]], heights: Sequence[floa
     """The rules from height `low` to `high`, in order, of rules sorted by height (`heights` their heights)."""
     near = rules[bisect.bisect_left(heights, low):bisect.bisect_right(heights, high)]
     return [rule for rule in near if low <= rule[0] <= high]
+
+
+def _wraps_a_cell(line: TextLine, run: Sequence[TextLine], tuning: UnruledSettings) -> bool:
+    """A wide line of one segment that is a cell's next line: it starts where a later column of
+    the rows above starts, and ends within them (a long description wrapping in its column)."""
+    recent = run[-12:]  # enough rows back to reach one of several segments past a long wrapped cell
+    right = max((l.x1 for l in recent), default=0.0)
+    starts = {round(seg[0].x0) for l in recent for seg in segments(l, tuning)[1:]}
+    return bool(recent) and line.x1 <= right + tuning.cell_padding and \
+        any(abs(line.x0 - start) <= tuning.cell_padding for start in starts)
 
 
 def _ruled_around(line: TextLine, rules: Sequence[tuple[float, float, float]], heights: Sequence[float]) -> bool:

@@ -46,7 +46,7 @@ class Settings:
     busy_timeout: float = 60.0  # seconds to wait for another writer of the database
     log: Path | None = None  # library warnings and tracebacks; default beside the database
     organisation: str | None = None  # the publisher of every file ingested, overriding what is printed
-    pdf_engine: str = "pdfplumber"
+    pdf_engine: str = "pdfium"
 
     def __post_init__(self) -> None:
         for name in _POSITIVE:

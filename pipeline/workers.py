@@ -69,6 +69,9 @@ def _serve(conn: Connection, settings: Settings) -> None:
     """A worker's loop: receive (path, name), send back a Result, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from pipeline.ingest import prepare  # before the limit: the limit is what one file may add
+    from pipeline.nlp.engine import engine
+
+    engine()  # spaCy's start-up is the worker's, not the first file's: a file's time limit is its own
 
     address_space, resident = _own_memory()
     limit = address_space + settings.max_memory_mb * 1024 * 1024

@@ -12,7 +12,7 @@ import pytest
 
 from extractors import extract
 from extractors.detect import source_file
-from pipeline.config import Settings
+from pipeline.config import PDF_ENGINES, Settings
 from pipeline.errors import CorruptFile, EncryptedFile, NoTextLayer, TooLarge
 from pipeline.models import BlockKind, ExtractedDocument, Issue, RawTable, Severity
 
@@ -282,53 +282,58 @@ def _encrypted_pdf(user_password: bytes, owner_password: bytes) -> bytes:
     return _pdf(objects, b"/Encrypt 6 0 R /ID [<%s> <%s>]" % (id_hex, id_hex))
 
 
-def test_one_line_of_text_gives_one_paragraph_and_no_tables(tmp_path):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_one_line_of_text_gives_one_paragraph_and_no_tables(tmp_path, engine):
     path = tmp_path / "note.pdf"
     path.write_bytes(_pdf([CATALOG, PAGES, TEXT_PAGE, _stream(CONTENT), HELVETICA]))
-    doc = _read(path)
+    doc = _read(path, Settings(pdf_engine=engine))
     assert doc.pages == 1
     assert doc.tables == ()
     assert [(b.kind, b.text, b.page) for b in doc.blocks] == [(BlockKind.PARAGRAPH, "Quarter 3 return", 1)]
     assert doc.issues == ()
 
 
-def test_corrupt_pdf_raises_corrupt_file_naming_the_file(tmp_path):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_corrupt_pdf_raises_corrupt_file_naming_the_file(tmp_path, engine):
     path = tmp_path / "garbage.pdf"
     path.write_bytes(b"%PDF-1.4 garbage")
     with pytest.raises(CorruptFile) as caught:
-        _read(path)
+        _read(path, Settings(pdf_engine=engine))
     assert str(caught.value) == (
         "garbage.pdf: the PDF is damaged and cannot be read; export it again from Word and resend it.")
     assert caught.value.code == "corrupt_file"
 
 
-def test_truncated_pdf_raises_corrupt_file(tmp_path):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_truncated_pdf_raises_corrupt_file(tmp_path, engine):
     data = (SAMPLES / "ni-136-action-plan.pdf").read_bytes()
     path = tmp_path / "half.pdf"
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(CorruptFile, match=r"^half\.pdf: the PDF is damaged and cannot be read"):
-        _read(path)
+        _read(path, Settings(pdf_engine=engine))
 
 
-def test_blank_page_without_text_raises_no_text_layer(tmp_path):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_blank_page_without_text_raises_no_text_layer(tmp_path, engine):
     path = tmp_path / "scan.pdf"
     document = pypdfium2.PdfDocument.new()
     document.new_page(595, 842)
     document.save(path)
     document.close()
     with pytest.raises(NoTextLayer) as caught:
-        _read(path)
+        _read(path, Settings(pdf_engine=engine))
     assert str(caught.value) == (
         "scan.pdf: the PDF has no text layer (it looks scanned); send the Word original or a PDF exported "
         "from Word.")
     assert caught.value.code == "no_text_layer"
 
 
-def test_password_protected_pdf_raises_encrypted_file(tmp_path):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_password_protected_pdf_raises_encrypted_file(tmp_path, engine):
     path = tmp_path / "locked.pdf"
     path.write_bytes(_encrypted_pdf(b"secret", b"owner"))
     with pytest.raises(EncryptedFile) as caught:
-        _read(path)
+        _read(path, Settings(pdf_engine=engine))
     assert str(caught.value) == (
         "locked.pdf: the PDF is password-protected; save an unprotected copy into the inbox.")
     assert caught.value.code == "encrypted_file"
@@ -343,20 +348,22 @@ def test_pdf_over_the_page_limit_raises_too_large_naming_the_limit():
         "split it or raise PERFRETURNS_MAX_PAGES.")
 
 
-def test_pdf_with_a_damaged_page_raises_corrupt_file(tmp_path):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_pdf_with_a_damaged_page_raises_corrupt_file(tmp_path, engine):
     path = tmp_path / "badfont.pdf"
     damaged_font = b"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts 7 >>"
     path.write_bytes(_pdf([CATALOG, PAGES, TEXT_PAGE, _stream(CONTENT), damaged_font]))
     with pytest.raises(CorruptFile, match=r"^badfont\.pdf: "):
-        _read(path)
+        _read(path, Settings(pdf_engine=engine))
 
 
-def test_pdf_with_a_malformed_media_box_raises_corrupt_file(tmp_path):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_pdf_with_a_malformed_media_box_raises_corrupt_file(tmp_path, engine):
     path = tmp_path / "badbox.pdf"
     page = TEXT_PAGE.replace(b"[0 0 595 842]", b"[0 0 (wide) 842]")
     path.write_bytes(_pdf([CATALOG, PAGES, page, _stream(CONTENT), HELVETICA]))
     with pytest.raises(CorruptFile, match=r"^badbox\.pdf: "):
-        _read(path)
+        _read(path, Settings(pdf_engine=engine))
 
 
 def test_committed_commitments_pdf_really_breaks_two_rows_across_pages():

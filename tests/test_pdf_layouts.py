@@ -148,3 +148,25 @@ def test_the_seed_pdfs_give_three_legend_rows_and_four_cs_epi_indicators(loaded)
     plan = loaded("ni-136-action-plan.pdf")
     codes = [r["code"] for r in plan.query("select code from indicators where code like 'CS EPI%' order by id")]
     assert codes == ["CS EPI CS18", "CS EPI CS21", "CS EPI CS22", "CS EPI CS23"]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_long_scorecard_ruled_between_rows_only_reads_as_one_table_of_every_row(engine):
+    """samples/regressions/issue-15-rules-only-scorecard: 60 indicators over 4 pages, rules between
+    rows only, shaded status cells, names wrapping over up to four lines of their column."""
+    from pipeline.ingest import read
+    from pipeline.models import Indicator, IndicatorValue
+
+    path = REGRESSIONS / "issue-15-rules-only-scorecard.pdf"
+    settings = Settings(pdf_engine=engine)
+    extracted = extractors.extract(source_file(path, settings), settings)
+    assert [(t.page_start, t.page_end, len(t.rows), t.header_rows) for t in extracted.tables] == [(1, 4, 61, 1)]
+    doc = read(path, settings).document
+    indicators = doc.of(Indicator)
+    assert [i.code for i in indicators] == [f"PI {n:03d}" for n in range(1, 61)]
+    assert indicators[18].description == ("Percentage of major planning applications determined measured from "
+                                          "receipt of the completed form to the decision letter, against the "
+                                          "national average")
+    values = [(v.kind, v.value, v.rag) for v in doc.of(IndicatorValue) if v.indicator_code == "PI 019"]
+    assert values == [("target", 78.0, None), ("actual", 61.0, "green")]
+    assert [v.rag for v in doc.of(IndicatorValue) if v.kind == "actual"][:4] == ["green", "amber", "red", "green"]

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import schemas
 from pipeline.models import Cell, RawTable
@@ -339,11 +339,14 @@ def is_person(text: str) -> bool:
 def cell_type(cell: Cell | None) -> str:
     """What one cell holds: empty, placeholder, number, rag, direction, polarity, frequency, date, person,
     ref, code_text, numbered, sentence or text."""
-    if cell is None:
-        return "empty"
-    text = clean(cell.text) or ""
+    return "empty" if cell is None else _content_type(cell.text, cell.fill)
+
+
+@lru_cache(maxsize=1 << 16)  # statuses, codes and blanks come back row after row
+def _content_type(raw: str, fill: str | None) -> str:
+    text = clean(raw) or ""
     if not text:
-        return "rag" if rag_from_colour(cell.fill) else "empty"
+        return "rag" if rag_from_colour(fill) else "empty"
     if is_placeholder(text):
         return "placeholder"
     if is_period_label(text):

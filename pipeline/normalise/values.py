@@ -8,7 +8,7 @@ from __future__ import annotations
 import colorsys
 import html
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import schemas
 from pipeline.models import Rag
@@ -184,11 +184,20 @@ _SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 
 def is_placeholder(text: str | None) -> bool:
     """N/A, TBC, "-", blank and the like: printed, but no value ("New measure for 2014/15" too)."""
-    if text is None:
-        return True
+    return True if text is None else _is_placeholder(text)
+
+
+@lru_cache(maxsize=1 << 16)  # a table's cells repeat their statuses, codes and blanks row after row
+def _is_placeholder(text: str) -> bool:
     key = _SPACE.sub(" ", text.strip().lower().rstrip("."))
     return key in _placeholders() or any(
-        len(p) >= 3 and key.startswith(p + " ") and not key[len(p):].strip()[:1].isdigit() for p in _placeholders())
+        key.startswith(p + " ") and not key[len(p):].strip()[:1].isdigit() for p in _leading_placeholders())
+
+
+@cache
+def _leading_placeholders() -> tuple[str, ...]:
+    """The placeholders that also mark a cell they begin ("new measure for 2014/15")."""
+    return tuple(p for p in sorted(_placeholders()) if len(p) >= 3)
 
 
 def parse_number(text: str | None) -> float | None:
