@@ -8,6 +8,7 @@ import os
 import socket
 import sqlite3
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -218,7 +219,7 @@ def _fields(record: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
 
 def start_run(db: sqlite_utils.Database) -> int:
     """A runs row for one ingest or batch run; finish_run() fills in its counts."""
-    ensure_schema(db)
+    schema_ready(db)
     with writing(db):
         return _pk(db.table("runs").insert({
             "started_at": _now(), "status": "running", "pid": os.getpid(), "host": socket.gethostname(),
@@ -269,9 +270,19 @@ class Loaded:
     resubmission_of: list[int]
 
 
+_SCHEMA_MADE: weakref.WeakSet[sqlite_utils.Database] = weakref.WeakSet()  # connections whose schema is checked
+
+
+def schema_ready(db: sqlite_utils.Database) -> None:
+    """ensure_schema once per connection: checking every table's columns costs more than loading a small file."""
+    if db not in _SCHEMA_MADE:
+        ensure_schema(db)
+        _SCHEMA_MADE.add(db)
+
+
 def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> Loaded:
     """Write one document's rows in a single transaction."""
-    ensure_schema(db)
+    schema_ready(db)
     with writing(db), db.atomic():
         document = dict(rows["document"][0], status="loaded", run_id=run_id, ingested_at=_now())
         if document["doc_type"] == "indicator_plan" and rows["indicators"]:
@@ -453,7 +464,7 @@ def record_failure(
     size: int | None, code: str, reason: str, run_id: int | None,
 ) -> int:
     """A failed documents row, with the reason as an error issue, in one transaction."""
-    ensure_schema(db)
+    schema_ready(db)
     with writing(db), db.atomic():
         _delete_failures(db, sha256)
         document_id = _pk(db.table("documents").insert({
@@ -509,7 +520,7 @@ def open_database(path: Path, busy_timeout: float = 60.0) -> sqlite_utils.Databa
         db = sqlite_utils.Database(conn)
         use_wal(conn, busy_timeout)
         with writing(db):
-            ensure_schema(db)
+            schema_ready(db)
     return db
 
 
