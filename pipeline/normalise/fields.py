@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -95,6 +95,7 @@ def _head(hay: tuple[str, ...]) -> int:
     return content[-1]
 
 
+@lru_cache(maxsize=1 << 14)  # every table is tried against every kind, and headers repeat from return to return
 def match(text: str, kind: str, section: str = "tables") -> Match | None:
     """The field a header (or label) names for a kind: longest synonym first, then the head word."""
     hay = words(text)
