@@ -19,8 +19,8 @@ its median CPU seconds (less swayed by the other jobs of a shared machine), page
 rows/s for Word), the ratios of perfreturns to each baseline, and the share of perfreturns'
 time per stage; then the acceptance ratios beside their targets; then the peak memory of
 each side reading each group's largest file, measured afterwards in a fresh process per side
-and group, never while timing. A side that raises (an engine not there yet) is reported as
-failed, and so is perfreturns refusing a file.
+and group, never while timing. A side that raises (an engine that cannot read a file) is
+reported as failed, and so is perfreturns refusing a file.
 
 The generated returns (a 1,500-row indicator table over about 100 pages, ruled as a grid and
 with horizontal rules only, exported by LibreOffice; a 20,000-row Word table) are built on
@@ -183,10 +183,10 @@ BARE: dict[str, tuple[str, str, Callable[[Path], None]]] = {
 
 def sides_for(kind: str, engines: Sequence[str]) -> list[Side]:
     """perfreturns with each engine (one only for Word, which no PDF engine reads), then the baselines."""
-    ours = [Side(f"perfreturns ({engine})", f"perfreturns:{engine}", "any")
-            for engine in (engines if kind == "pdf" else engines[-1:])]
     if kind == "docx":
-        ours = [Side("perfreturns", ours[0].key, "any")]
+        ours = [Side("perfreturns", f"perfreturns:{engines[-1]}", "any")]
+    else:
+        ours = [Side(f"perfreturns ({engine})", f"perfreturns:{engine}", "any") for engine in engines]
     return ours + [Side(name, key, bare_kind) for key, (name, bare_kind, _) in BARE.items() if bare_kind == kind]
 
 
@@ -268,7 +268,8 @@ def generated(quick: bool) -> dict[str, Path]:
         if not path.exists():
             print(f"building {path.name} ...", file=sys.stderr)
             generate_returns.indicator_return(count, vertical_rules=vertical).save(path)
-    to_export = [wanted[name][0] for name in ("ruled", "rules-only") if not wanted[name][0].with_suffix(".pdf").exists()]
+    to_export = [wanted[name][0] for name in ("ruled", "rules-only")
+                 if not wanted[name][0].with_suffix(".pdf").exists()]
     if to_export:
         print(f"exporting {len(to_export)} PDF(s) with LibreOffice ...", file=sys.stderr)
         generate_returns.export_pdfs(to_export, CACHE)
@@ -348,7 +349,7 @@ def time_group(group: Group, sides: Sequence[Side], repeat: int,
             continue
         try:
             turn = runner(side, group.files)
-        except SideFailed as exc:  # a side that fails (an engine not there yet) is reported, not fatal
+        except SideFailed as exc:  # a side that fails (an engine that cannot read a file) is reported, not fatal
             timing.failed = str(exc)
             continue
         timing.totals.append(sum(turn.stages.values()))
@@ -433,7 +434,8 @@ def report_memory(results: Sequence[tuple[Group, dict[str, Timing]]], engines: S
                 print(f"  {group.name:<34} {side.name:<27} failed: {found['failed']}")
             else:
                 print(f"  {group.name:<34} {side.name:<27} {found['peak_mb']:>8.1f} {found['rise_mb']:>8.1f}")
-    print("  (peak: the whole process, imports and a warm-up read included; rise: the reads' peak above the warm process)")
+    print("  (peak: the whole process, imports and a warm-up read included;"
+          " rise: the reads' peak above the warm process)")
 
 
 # ---------------------------------------------------------------- report
@@ -443,7 +445,8 @@ def ratio(ours: Timing, base: Timing) -> tuple[float, float, float] | None:
     """Ratios of the minimums, of the medians and of the median CPU seconds; None when either side failed."""
     if ours.failed or base.failed or not ours.totals or not base.totals:
         return None
-    return ours.minimum / base.minimum, ours.median / base.median, statistics.median(ours.cpu) / statistics.median(base.cpu)
+    cpu = statistics.median(ours.cpu) / statistics.median(base.cpu)
+    return ours.minimum / base.minimum, ours.median / base.median, cpu
 
 
 def report_group(group: Group, sides: Sequence[Side], timings: dict[str, Timing], units: int, repeat: int) -> None:
