@@ -24,6 +24,7 @@ import ctypes
 import re
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, overload
 
@@ -314,7 +315,9 @@ class _Calls:
         self.generated = direct(raw.FPDFText_IsGenerated, ctypes.c_int, pointer, index)
 
 
-_CALLS: list[_Calls] = []
+@cache
+def _calls() -> _Calls:
+    return _Calls()
 
 
 def _read_chars(textpage: Any, flip: Any, page_number: int,
@@ -323,9 +326,7 @@ def _read_chars(textpage: Any, flip: Any, page_number: int,
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return
-    if not _CALLS:
-        _CALLS.append(_Calls())
-    calls = _CALLS[0]
+    calls = _calls()
     buffer = (ctypes.c_ushort * (count + 1))()
     raw.FPDFText_GetText(textpage, 0, count, buffer)
     text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="surrogatepass")

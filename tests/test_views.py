@@ -52,7 +52,10 @@ def test_the_reworded_commitment_is_linked_through_all_three_quarters(quarters):
     assert q3["score"] == 88.6
     assert q3["change"] == "unchanged"
     [q2] = quarters.query("select * from commitment_history where commitment_id = ?", [q3["previous_id"]])
-    assert q2["period_label"] == "Q2 2007-08" and q2["score"] == 100.0 and q2["previous_id"] is not None
+    assert q2["period_label"] == "Q2 2007-08" and q2["score"] == 100.0
+    assert q2["previous_commitment"] == q2["commitment"] == q3["previous_commitment"]
+    [q1] = quarters.query("select * from commitment_history where commitment_id = ?", [q2["previous_id"]])
+    assert (q1["period_label"], q1["commitment"], q1["previous_id"]) == ("Q1 2007-08", q2["commitment"], None)
     chains = quarters.execute(
         "select count(*) from commitment_history h3 join commitment_history h2 on h2.commitment_id = h3.previous_id "
         "where h3.period_label = 'Q3 2007-08' and h3.commitment_id is not null and h2.previous_id is not null").fetchone()[0]
