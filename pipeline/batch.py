@@ -139,6 +139,11 @@ class InboxLock:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = _holder(fd)
+            for _ in range(20):  # a run that has just taken the lock writes who it is a moment later
+                if holder.get("pid"):
+                    break
+                time.sleep(0.05)
+                holder = _holder(fd)
             os.close(fd)
             raise LockHeld(
                 f"another run holds the inbox lock {self.path} (pid {holder.get('pid', '?')} on "
