@@ -1,14 +1,21 @@
-"""Hostile-input limits for Office files, checked by one streaming pass before a parser builds a tree.
+"""Hostile-input limits for Office files, checked before or as a parser builds a tree.
 
-python-docx parses every XML part whole and walks tables recursively; a 37 KB file with
+A naive reader parses every XML part whole and walks tables recursively; a 37 KB file with
 tables nested 16 deep, or one w:gridSpan of 300,000,000, is enough to take minutes and
-gigabytes there. Here each XML part is streamed once (lxml iterparse, elements cleared as
-they end) and the file is refused, naming the limit, as soon as one is passed.
+gigabytes there. Two ways keep to the limits, and they refuse with the same messages:
+
+- `check_xml_parts` streams every XML part of a zip once (lxml iterparse, elements cleared
+  as they end) before a library such as openpyxl opens the file;
+- `parse_part` parses one part whole for a reader that parses only what it reads (the Word
+  reader): its elements are bounded from the bytes first, so no part is built that could
+  pass the element limit, and the tree is then checked in C (lxml's XPath and iter).
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
+from functools import cache
 from pathlib import Path
 import zlib
 from dataclasses import dataclass
@@ -95,6 +102,92 @@ def check_xml_parts(path: Path, settings: Settings, name: str, kind: str = "Word
         ) from exc
 
 
+def element_bound(data: bytes) -> int:
+    """At most how many elements the XML bytes hold, counted in C without parsing.
+
+    Every element opens with "<" and no text or attribute value may hold a bare "<", so the
+    "<"s that do not open an end tag, a declaration, a comment, CDATA or a processing
+    instruction bound the elements (a "<" inside a comment or CDATA only raises the bound).
+    """
+    return data.count(b"<") - data.count(b"</") - data.count(b"<!") - data.count(b"<?")
+
+
+def parse_part(data: bytes, parser: etree.XMLParser, settings: Settings, name: str, part: str,
+               elements_left: int) -> tuple[etree._Element, int]:
+    """One XML part parsed whole, and how many elements it holds, refused at the first limit it passes.
+
+    A part that might hold more elements than are left, or that the parser refuses (libxml2
+    stops at 256 levels), is streamed by the scan first, which names the limit it passes or
+    raises the damage; only a part within every limit is built.
+    """
+    root: etree._Element | None = None
+    if element_bound(data) <= elements_left:
+        try:
+            root = etree.fromstring(data, parser)
+        except etree.XMLSyntaxError:
+            root = None
+    if root is None:
+        _scan(io.BytesIO(data), settings, name, part, elements_left)
+        root = etree.fromstring(data, parser)
+    return root, check_tree(root, settings, name, part, elements_left)
+
+
+_W_NS = {"w": W[1:-1]}
+_COUNT = etree.XPath("count(//*)")
+_OWN_ROWS = etree.XPath("count(.//w:tr) - count(.//w:tbl//w:tr)", namespaces=_W_NS)
+LIBXML_DEPTH = 256  # libxml2 refuses a deeper document without XML_PARSE_HUGE
+
+
+def check_tree(root: etree._Element, settings: Settings, name: str, part: str, elements_left: int) -> int:
+    """Refuse a parsed part at the first limit it passes, as the scan would; returns its element count."""
+    if root.getroottree().docinfo.doctype:
+        raise UnsafeFile(_says("doctype", name, settings, part))
+    elements = int(_COUNT(root))
+    if elements > elements_left:
+        raise TooLarge(_says("elements", name, settings))
+    if settings.max_xml_depth < LIBXML_DEPTH and _deeper_than(settings.max_xml_depth)(root):
+        raise TooLarge(_says("depth", name, settings, part))
+    for table in root.iter(_TABLE):
+        if sum(1 for _ in table.iterancestors(_TABLE)) >= settings.max_table_depth:
+            raise TooLarge(_says("nesting", name, settings))
+        if _OWN_ROWS(table) > settings.max_table_rows:
+            raise TooLarge(_says("rows", name, settings))
+    for element in root.iter(_SPAN, _BEFORE, _AFTER):
+        _check_span(element.get(_VAL) or "", name, settings)
+    return elements
+
+
+@cache
+def _deeper_than(depth: int) -> etree.XPath:
+    return etree.XPath(f"boolean({'/*' * (depth + 1)})")
+
+
+# what the refusal for each limit says: {name} the file, {part} the XML part, {s} the settings
+_SAYS = {
+    "doctype": "{name}: its part {part} declares a DOCTYPE (XML entities), which Word never writes; it was not "
+               "read. Save the return again from Word.",
+    "elements": "{name}: the file holds over {s.max_xml_elements:,} XML elements, over the limit; split the return "
+                "or raise PERFRETURNS_MAX_XML_ELEMENTS.",
+    "depth": "{name}: its part {part} nests XML elements over {s.max_xml_depth} deep, over the limit; it was not read.",
+    "nesting": "{name}: it has tables nested over {s.max_table_depth} deep (a table in a table's cell), over the "
+               "limit; flatten the nested tables and resend it.",
+    "rows": "{name}: a table has over {s.max_table_rows:,} rows, over the limit; split the table or raise "
+            "PERFRETURNS_MAX_TABLE_ROWS.",
+}
+
+
+def _says(limit: str, name: str, settings: Settings, part: str = "") -> str:
+    return _SAYS[limit].format(name=name, part=part, s=settings)
+
+
+def _check_span(value: str, name: str, settings: Settings) -> None:
+    if value.isdigit() and int(value) > settings.max_grid_span:
+        raise TooLarge(
+            f"{name}: a table cell spans {int(value):,} columns, over the limit of "
+            f"{settings.max_grid_span:,}; the table is damaged. Save it again from Word."
+        )
+
+
 def _scan(stream: object, settings: Settings, name: str, part: str, elements_left: int) -> _Counts:
     context = etree.iterparse(
         stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
@@ -124,44 +217,24 @@ def _scan(stream: object, settings: Settings, name: str, part: str, elements_lef
             checked_doctype = True
             root = str(element.tag)
             if element.getroottree().docinfo.doctype:
-                raise UnsafeFile(
-                    f"{name}: its part {part} declares a DOCTYPE (XML entities), which Word never writes; "
-                    "it was not read. Save the return again from Word."
-                )
+                raise UnsafeFile(_says("doctype", name, settings, part))
         depth += 1
         elements += 1
         if depth > settings.max_xml_depth:
-            raise TooLarge(
-                f"{name}: its part {part} nests XML elements over {settings.max_xml_depth} deep, "
-                "over the limit; it was not read."
-            )
+            raise TooLarge(_says("depth", name, settings, part))
         if elements > elements_left:
-            raise TooLarge(
-                f"{name}: the file holds over {settings.max_xml_elements:,} XML elements, over the limit; "
-                "split the return or raise PERFRETURNS_MAX_XML_ELEMENTS."
-            )
+            raise TooLarge(_says("elements", name, settings))
         tag = element.tag
         if tag == _TABLE:
             table_depth += 1
             deepest_table = max(deepest_table, table_depth)
             rows.append(0)
             if table_depth > settings.max_table_depth:
-                raise TooLarge(
-                    f"{name}: it has tables nested over {settings.max_table_depth} deep (a table in a "
-                    "table's cell), over the limit; flatten the nested tables and resend it."
-                )
+                raise TooLarge(_says("nesting", name, settings))
         elif tag == _ROW and rows:
             rows[-1] += 1
             if rows[-1] > settings.max_table_rows:
-                raise TooLarge(
-                    f"{name}: a table has over {settings.max_table_rows:,} rows, over the limit; "
-                    "split the table or raise PERFRETURNS_MAX_TABLE_ROWS."
-                )
+                raise TooLarge(_says("rows", name, settings))
         elif tag in (_SPAN, _BEFORE, _AFTER):
-            value = element.get(_VAL) or ""
-            if value.isdigit() and int(value) > settings.max_grid_span:
-                raise TooLarge(
-                    f"{name}: a table cell spans {int(value):,} columns, over the limit of "
-                    f"{settings.max_grid_span:,}; the table is damaged. Save it again from Word."
-                )
+            _check_span(element.get(_VAL) or "", name, settings)
     return _Counts(elements, deepest_table, root, has_body)

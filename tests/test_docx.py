@@ -500,3 +500,68 @@ def test_a_running_header_and_footer_are_read_once_ahead_of_the_body_and_give_th
     info = normalise(doc).info
     assert (info.organisation, info.financial_year, info.quarter) == ("Tamworth Borough Council", "2019/20", 2)
     assert [n.heading for n in normalise(doc).of(Narrative)] == [None]
+
+
+# --- reading the package part by part, as python-docx would read it whole -------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+WORD_FILES = sorted([*(ROOT / "samples").rglob("*.docx"), *(ROOT.parent / "shared" / "corpus" / "real-dev").glob("*.docx")])
+
+
+@pytest.mark.parametrize("path", WORD_FILES, ids=lambda p: p.name)
+def test_paragraph_text_and_style_names_are_python_docx_s(path):
+    document = docx.Document(str(path))
+    paragraphs = list(document.element.body.iter(qn("w:p")))
+    assert [docx_extractor._paragraph_text(p) for p in paragraphs] == [
+        docx.text.paragraph.Paragraph(p, document).text for p in paragraphs]
+    expected = {style.style_id: style.name or style.style_id for style in document.styles}
+    with zipfile.ZipFile(path) as archive:
+        package = docx_extractor._Package(archive, SETTINGS, path.name)
+        names = docx_extractor._StyleNames(package, package.related(package.main_part()))
+        assert {style_id: names.name(style_id) for style_id in expected} == expected
+        # each style was cut out of the part on its own: the part was never parsed whole
+        assert names.whole is None
+
+
+def _styles_part(path: Path, styles: bytes) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Performance overview", style="Heading 1")
+    document.add_paragraph("Quarter 2")
+    _save(document, path)
+    out = path.with_name("renamed.docx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = styles
+            elif item.filename == "word/document.xml":
+                data = data.replace(b'w:val="Heading1"', b'w:val="berschrift1"')
+            target.writestr(item, data)
+    return out
+
+
+W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize(("styles", "heading"), [
+    # German Word writes "berschrift1" as the id of the built-in style named "heading 1"
+    (b'<w:style w:type="paragraph" w:styleId="Standard"><w:name w:val="Normal"/></w:style>'
+     b'<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/>'
+     b'<w:basedOn w:val="Standard"/></w:style>', ("Heading 1", 1)),
+    # written twice, the cut would be ambiguous: the part is parsed whole, and the last wins as in python-docx
+    (b'<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="Body Text"/></w:style>'
+     b'<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 2"/></w:style>', ("Heading 2", 2)),
+], ids=["by its name", "written twice"])
+def test_a_paragraph_style_is_named_as_python_docx_names_it(tmp_path, styles, heading):
+    part = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ' + W_NS + b'>' + styles + b'</w:styles>'
+    read = _read(_styles_part(tmp_path / "styled.docx", part))
+    assert [(b.kind, b.text, b.style, b.level) for b in read.blocks] == [
+        (BlockKind.HEADING, "Performance overview", *heading), (BlockKind.PARAGRAPH, "Quarter 2", "Normal", 0)]
+
+
+def test_a_styles_part_that_is_not_what_word_writes_is_corrupt(tmp_path):
+    with pytest.raises(CorruptFile) as refused:
+        _read(_styles_part(tmp_path / "bad.docx", b"<x/>"))
+    assert str(refused.value) == (
+        "renamed.docx: the Word file is damaged and cannot be read (its part word/styles.xml is not what Word "
+        "writes there); open it in Word, save it again and put the new copy in the inbox.")
