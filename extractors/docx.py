@@ -250,6 +250,17 @@ def _iter_content(parent: etree._Element) -> Iterator[etree._Element]:
             yield child
 
 
+def _content(parent: etree._Element, plain: bool, *tags: str) -> Iterator[etree._Element]:
+    """A row's, cell's or table's children of these tags; content controls are unwrapped unless the
+    table holds none (`plain`), when lxml picks the children by tag itself."""
+    if plain:
+        return iter(parent.iterchildren(*tags))
+    return (child for child in _iter_content(parent) if child.tag in tags)
+
+
+_WRAPPED = etree.XPath("boolean(.//w:sdt | .//w:customXml)", namespaces=_W)
+
+
 class _BodyReader:
     """Walks the body once, numbering blocks and tables in one reading order."""
 
@@ -341,21 +352,18 @@ def _has_page_marks(body: etree._Element) -> bool:
 
 
 # the run children python-docx's CT_R.text reads, each giving its text by its element class's str()
-_RUN_CONTENT = tuple(qn(tag) for tag in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
+_RUN_CONTENT = etree.XPath(
+    "(w:r | w:hyperlink/w:r)/*[self::w:br or self::w:cr or self::w:noBreakHyphen or self::w:ptab or self::w:t "
+    "or self::w:tab]", namespaces=_W)
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
     """python-docx's text of a w:p: its runs' and hyperlinks' runs' text, tabs and breaks as characters.
 
-    As CT_P.text and CT_R.text give it, children taken in C by tag instead of an XPath
-    compiled again for every paragraph and run (which took most of the reading of a large table).
+    As CT_P.text and CT_R.text give it, in document order, from one compiled XPath instead of
+    one compiled again for every paragraph and run (which took most of the reading of a large table).
     """
-    parts: list[str] = []
-    for child in paragraph.iterchildren(_R, _HYPERLINK):
-        runs = (child,) if child.tag == _R else child.iterchildren(_R)
-        for run in runs:
-            parts.extend(str(content) for content in run.iterchildren(*_RUN_CONTENT))
-    return "".join(parts)
+    return "".join(map(str, _RUN_CONTENT(paragraph)))
 
 
 def _block_kind(style: str) -> tuple[BlockKind, int]:
@@ -389,9 +397,8 @@ def _read_grid(
     counting_headers = True
     # the cell that a vertical merge in each grid column continues: (row index, position)
     open_merges: dict[int, tuple[int, int]] = {}
-    for element in _iter_content(table):
-        if element.tag != _TR:
-            continue
+    plain = not _WRAPPED(table)
+    for element in _content(table, plain, _TR):
         properties = element.find(_TR_PR)
         flag = properties.find(_TBL_HEADER) if properties is not None else None
         is_header = flag is not None and flag.get(_VAL, "true") not in ("false", "0", "off")
@@ -402,9 +409,7 @@ def _read_grid(
         row_index = len(rows)
         cells: list[Cell] = []
         col = _int_attr(properties, _GRID_BEFORE, 0)
-        for tc in _iter_content(element):
-            if tc.tag != _TC:
-                continue
+        for tc in _content(element, plain, _TC):
             tc_pr = tc.find(_TC_PR)
             span = _int_attr(tc_pr, _GRID_SPAN, 1)
             v_merge = tc_pr.find(_V_MERGE) if tc_pr is not None else None
@@ -414,7 +419,7 @@ def _read_grid(
                 rows[at_row][at_pos] = _with_row_span(origin, row_index - at_row + 1)
                 col += span
                 continue
-            text = _cell_text(tc)
+            text = _cell_text(tc, plain)
             cell = Cell(text, row_index, col, page, _fill(tc_pr), 1, span)
             if v_merge is not None:
                 open_merges[col] = (row_index, len(cells))
@@ -430,7 +435,7 @@ def _with_row_span(cell: Cell, row_span: int) -> Cell:
     return Cell(cell.text, cell.row, cell.col, cell.page, cell.fill, row_span, cell.col_span, cell.page_end)
 
 
-def _cell_text(tc: etree._Element) -> str:
+def _cell_text(tc: etree._Element, plain: bool) -> str:
     """Paragraphs joined by newlines; a nested table's rows follow as tab-separated lines.
 
     Only a table's own rows and cells are read (not .iter(), which would also visit the rows
@@ -438,14 +443,12 @@ def _cell_text(tc: etree._Element) -> str:
     already bounded the nesting depth.
     """
     lines: list[str] = []
-    for child in _iter_content(tc):
+    for child in _content(tc, plain, _P, _TBL):
         if child.tag == _P:
             lines.append(_paragraph_text(child))
-        elif child.tag == _TBL:
-            for row in _iter_content(child):
-                if row.tag == _TR:
-                    lines.append("\t".join(_cell_text(inner) for inner in _iter_content(row)
-                                           if inner.tag == _TC))
+        else:
+            for row in _content(child, plain, _TR):
+                lines.append("\t".join(_cell_text(inner, plain) for inner in _content(row, plain, _TC)))
     return "\n".join(lines).strip()
 
 

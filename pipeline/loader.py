@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
+import itertools
 import os
 import socket
 import sqlite3
@@ -208,14 +210,17 @@ def _add_record(rows: Rows, record: object) -> None:
 
 
 def _fields(record: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
-    skip = {"origin", *exclude}
     out = {}
-    for f in dataclasses.fields(record):
-        if f.name in skip:
-            continue
-        value = getattr(record, f.name)
-        out[f.name] = value.value if isinstance(value, Enum) else value
+    for name in _field_names(type(record), tuple(exclude)):
+        value = getattr(record, name)
+        out[name] = value.value if isinstance(value, Enum) else value
     return out
+
+
+@functools.cache
+def _field_names(kind: type, exclude: tuple[str, ...]) -> tuple[str, ...]:
+    skip = {"origin", *exclude}
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in skip)
 
 
 def start_run(db: sqlite_utils.Database) -> int:
@@ -289,7 +294,7 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> Loaded:
         if document["doc_type"] == "indicator_plan" and rows["indicators"]:
             document.setdefault("indicator_code", rows["indicators"][0].get("code"))
         _delete_failures(db, document["sha256"])
-        document_id = _pk(db.table("documents").insert(document))
+        document_id = _insert_row(db, "documents", document)
         superseded, lookalikes = _supersede(db, document, document_id)
         if lookalikes:
             rows = dict(rows, extraction_issues=[*rows["extraction_issues"], _resubmission_issue(db, lookalikes)])
@@ -301,11 +306,9 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> Loaded:
         for row in rows["indicators"]:
             _link_indicator_officers(db, indicator_ids[row["code"] or row["description"]], row, organisation)
         for link in rows["commitment_officers"]:
-            db.table("commitment_officers").insert(
-                {"commitment_id": commitment_ids[link["commitment"]],
-                 "officer_id": _officer_id(db, link["officer"], link.get("role"), organisation)},
-                ignore=True,
-            )
+            _link(db, "commitment_officers", {
+                "commitment_id": commitment_ids[link["commitment"]],
+                "officer_id": _officer_id(db, link["officer"], link.get("role"), organisation)})
         ids = {name: _insert_all(db, name, rows[name], document_id)
                for name in ("rag_scale", "narratives", "source_cells", "extraction_issues")}
         linked = {
@@ -315,11 +318,9 @@ def load(db: sqlite_utils.Database, rows: Rows, run_id: int | None) -> Loaded:
         ids["indicator_values"] = _insert_all(db, "indicator_values", linked["indicator_values"], document_id)
         action_ids = _insert_all(db, "actions", linked["actions"], document_id)
         for link in rows.get("action_officers", []):
-            db.table("action_officers").insert(
-                {"action_id": action_ids[link["action"]],
-                 "officer_id": _officer_id(db, link["officer"], link.get("role"), organisation)},
-                ignore=True,
-            )
+            _link(db, "action_officers", {
+                "action_id": action_ids[link["action"]],
+                "officer_id": _officer_id(db, link["officer"], link.get("role"), organisation)})
         ids["risks"] = _insert_all(db, "risks", linked["risks"], document_id)
         funding_ids = _insert_all(db, "funding", linked["funding"], document_id)
         db.table("funding_sources").insert_all(
@@ -360,9 +361,9 @@ def _link_indicator_officers(db: sqlite_utils.Database, indicator_id: int, row: 
     """The indicator's owner and data expert as officers ("Technical Data Expert: Paul Ferris")."""
     for column in ("owner", "data_expert"):
         for officer in parse_officers(row.get(column)):
-            db.table("indicator_officers").insert(
-                {"indicator_id": indicator_id, "officer_id": _officer_id(db, officer.name, officer.role, organisation),
-                 "field": column}, ignore=True)
+            _link(db, "indicator_officers", {
+                "indicator_id": indicator_id, "officer_id": _officer_id(db, officer.name, officer.role, organisation),
+                "field": column})
 
 
 def _officer_id(db: sqlite_utils.Database, name: str | None, role: str | None, organisation: str | None) -> int:
@@ -383,7 +384,7 @@ def _officer_id(db: sqlite_utils.Database, name: str | None, role: str | None, o
         if name is not None and role and found[1] is None:
             db.table("officers").update(found[0], {"role": role})
         return int(found[0])
-    return _pk(db.table("officers").insert({"name": name, "role": role, "organisation": organisation}))
+    return _insert_row(db, "officers", {"name": name, "role": role, "organisation": organisation})
 
 
 def _link_indicator(row: dict[str, Any], indicator_ids: dict[str, int]) -> dict[str, Any]:
@@ -393,40 +394,69 @@ def _link_indicator(row: dict[str, Any], indicator_ids: dict[str, int]) -> dict[
     return linked
 
 
+# values sqlite3 stores as they are; sqlite-utils' jsonify_if_needed turns the rest (lists, dicts) into JSON
+_AS_IS = frozenset({str, int, float, type(None)})
+
+
+def _stored(values: Iterable[Any]) -> list[Any]:
+    values = list(values)
+    return values if _AS_IS.issuperset(map(type, values)) else [jsonify_if_needed(v) for v in values]
+
+
+@functools.cache
+def _insert_statement(name: str, columns: tuple[str, ...], verb: str = "INSERT") -> str:
+    return (f"{verb} INTO [{name}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})")
+
+
+def _insert_row(db: sqlite_utils.Database, name: str, row: dict[str, Any]) -> int:
+    """Insert one row and give its id, with a prepared statement (sqlite-utils' insert() looks the
+    table and its columns up again for every row). Values are stored as sqlite-utils stores them."""
+    cursor = db.conn.execute(_insert_statement(name, tuple(row)), _stored(row.values()))
+    if cursor.lastrowid is None:
+        raise RuntimeError(f"no row was inserted into {name}")
+    return int(cursor.lastrowid)
+
+
+def _link(db: sqlite_utils.Database, name: str, row: dict[str, Any]) -> None:
+    """A link row, once: a link already there is left as it is."""
+    db.conn.execute(_insert_statement(name, tuple(row), "INSERT OR IGNORE"), list(row.values()))
+
+
 def _insert_all(db: sqlite_utils.Database, name: str, rows: list[dict[str, Any]], document_id: int) -> list[int]:
     """Insert a document's rows of one table in order, and give their ids.
 
-    One prepared INSERT per set of columns, run row by row for each row's id: sqlite-utils'
-    insert() looks the table and its columns up again for every row, which for the hundreds of
-    cells of a small return cost more than writing them. Values are stored as sqlite-utils
-    stores them (lists and dicts as JSON).
+    Each run of rows with the same columns is one executemany. SQLite gives a new row the id
+    one past the table's largest, and the write lock is held, so the run's ids follow on from
+    the largest before it; that is checked after the run.
     """
-    ids = []
-    statements: dict[tuple[str, ...], str] = {}
-    for row in rows:
-        values = dict(row, document_id=document_id)
-        columns = tuple(values)
-        statement = statements.get(columns)
-        if statement is None:
-            statement = statements[columns] = (
-                f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})")
-        cursor = db.conn.execute(statement, [jsonify_if_needed(v) for v in values.values()])
-        if cursor.lastrowid is None:
-            raise RuntimeError(f"no row was inserted into {name}")
-        ids.append(int(cursor.lastrowid))
+    ids: list[int] = []
+    with_document = (dict(row, document_id=document_id) for row in rows)
+    for columns, run in itertools.groupby(with_document, key=tuple):
+        values = [_stored(row.values()) for row in run]
+        before = _largest_id(db, name)
+        db.conn.executemany(_insert_statement(name, columns), values)
+        after = _largest_id(db, name)
+        if after != before + len(values):
+            raise RuntimeError(f"{len(values)} rows went into {name}, but its ids ran from {before} to {after}")
+        ids.extend(range(before + 1, after + 1))
     return ids
+
+
+def _largest_id(db: sqlite_utils.Database, name: str) -> int:
+    return int(db.conn.execute(f"select coalesce(max(rowid), 0) from [{name}]").fetchone()[0])
 
 
 def _upsert_indicator(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     """One indicators row per code and organisation, its blanks filled by later documents."""
     key = "code" if row.get("code") else "description"
-    found = db.execute(
+    cursor = db.execute(
         f"select * from indicators where {key} = ? and organisation is ?", [row[key], row.get("organisation")]
-    ).fetchone()
+    )
+    found = cursor.fetchone()
     if found is None:
-        return _pk(db.table("indicators").insert(row))
-    existing = dict(zip([d[0] for d in db.execute("select * from indicators limit 0").description], found))
+        return _insert_row(db, "indicators", row)
+    existing = dict(zip([d[0] for d in cursor.description], found))
     updates = {k: v for k, v in row.items() if v is not None and existing.get(k) is None}
     if updates:
         db.table("indicators").update(existing["id"], updates)

@@ -179,22 +179,26 @@ def _is_label_row(row: Sequence[Cell]) -> bool:
     )
 
 
-def _repeats_header(row: Sequence[Cell], grid: HeaderGrid) -> bool:
-    """A row that prints the table's header again."""
-    filled = _filled(row)
+def _repeats_header(filled: Sequence[Cell], grid: HeaderGrid) -> bool:
+    """A row (its filled cells) that prints the table's header again: four in five of them its labels."""
     if len(filled) < 2:
         return False
-    same = 0
+    misses_allowed = len(filled) - -(-len(filled) * 4 // 5)
     for cell in filled:
         text, label = _key(cell.text), _key(grid.label(cell.col))
-        if text and (text == label or len(text) >= 3 and (label.startswith(text + " ")
-                                                           or label.endswith(" " + text))):
-            same += 1
-    return same * 5 >= len(filled) * 4
+        if not (text and (text == label or len(text) >= 3 and (label.startswith(text + " ")
+                                                                or label.endswith(" " + text)))):
+            misses_allowed -= 1
+            if misses_allowed < 0:
+                return False
+    return True
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _NOT_KEY.sub(" ", text.lower()).strip()
 
 
 def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
@@ -212,10 +216,13 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
         row = table.rows[index]
         own = {c.col: c for c in row}
         cells = dict(own)
+        filled = _filled(row)
+        banner = is_banner(table, row)
+        repeats = not banner and _repeats_header(filled, grid)
         for col, (cell, last) in list(carried.items()):
             if index <= last and col not in own:
                 cells[col] = cell
-        if not spans_known and _filled(row) and not is_banner(table, row):
+        if not spans_known and filled and not banner:
             for col, cell in above.items():
                 if col not in cells and not any(c.col <= col < c.col + c.col_span for c in row):
                     cells[col] = cell
@@ -223,21 +230,21 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
             if cell.row_span > 1:
                 for col in range(cell.col, cell.col + cell.col_span):
                     carried[col] = (cell, index + cell.row_span - 1)
-        if is_banner(table, row) or _repeats_header(row, grid):
+        if banner or repeats:
             above = {}
-        if out and follow_layout and any((c.col, c.col_span) in follow_layout for c in _filled(row)):
+        if out and follow_layout and any((c.col, c.col_span) in follow_layout for c in filled):
             previous = out[-1]
             for cell in row:
                 if cell.text.strip():
                     previous.extras.append((follow_label.get(cell.col, ""), cell))
             previous.rows.append(index)
             continue
-        if is_banner(table, row):
+        if banner:
             group = clean(" ".join(c.text for c in row))
             continue
-        if not _filled(row) and not any(c.fill for c in row):
+        if not filled and not any(c.fill for c in row):
             continue
-        if _repeats_header(row, grid):
+        if repeats:
             # each objective printing its own header: the block under it is a new section
             continue
         if out and _is_spanning_note(row, grid):
@@ -250,8 +257,8 @@ def records(table: RawTable, grid: HeaderGrid) -> list[Record]:
             continue
         if out and _is_label_row(row):
             previous = out[-1]
-            filled = sorted(_filled(row), key=lambda c: c.col)
-            for label, value in zip(filled[0::2], filled[1::2]):
+            pairs = sorted(filled, key=lambda c: c.col)
+            for label, value in zip(pairs[0::2], pairs[1::2]):
                 previous.extras.append((label.text.strip().rstrip(":"), value))
             previous.rows.append(index)
             continue

@@ -27,23 +27,22 @@ def _entries_in_row(row: Sequence[Cell]) -> list[RagLevel]:
                                   f"#{colour.lstrip('#').upper()}" if colour else None))
     if found:
         return found
-    lead = clean(cells[0].text) if cells else None
+    texts = [clean(c.text) for c in cells]
+    lead = texts[0] if cells else None
     word = parse_rag(lead) if lead and len(lead.split()) <= 3 else None
     if word is not None:
         colour = cells[0].fill if cells[0].fill and rag_from_colour(cells[0].fill) else None
-        for meaning in cells[1:]:
-            text = clean(meaning.text)
+        for text in texts[1:]:
             if text:
                 found.append(RagLevel(word, lead or "", text, f"#{colour.lstrip('#').upper()}" if colour else None))
         return found
     # a row with texts that follow no empty swatch is a data row whose colour-only status sits
     # beside its commentary (environment-scorecard-q2-2009-10's actions), not a key
-    unpaired = [c for i, c in enumerate(cells) if clean(c.text) and (i == 0 or clean(cells[i - 1].text))]
+    unpaired = [i for i, text in enumerate(texts) if text and (i == 0 or texts[i - 1])]
     if len(unpaired) > 1:
         return []
-    for marker, meaning in zip(cells, cells[1:]):
-        text = clean(meaning.text)
-        if not text or clean(marker.text) or meaning.fill and rag_from_colour(meaning.fill):
+    for marker, meaning, marker_text, text in zip(cells, cells[1:], texts, texts[1:]):
+        if not text or marker_text or meaning.fill and rag_from_colour(meaning.fill):
             continue
         if parse_direction(text):
             continue
@@ -52,7 +51,7 @@ def _entries_in_row(row: Sequence[Cell]) -> list[RagLevel]:
         if rag is None and colour and colour.upper() not in ("FFFFFF", "AUTO"):
             continue
         found.append(RagLevel(rag, text, text, f"#{colour.lstrip('#').upper()}" if rag and colour else None))
-    if len(found) < 2 and cells and clean(cells[0].text) and not rag_from_colour(cells[0].fill):
+    if len(found) < 2 and cells and texts[0] and not rag_from_colour(cells[0].fill):
         # a record named in its first column with a coloured status beside its update is data, not a key
         return []
     return found

@@ -23,7 +23,7 @@ def clean(text: str | None) -> str | None:
     """Collapse whitespace; an empty result is None."""
     if text is None:
         return None
-    folded = _SPACE.sub(" ", text).strip()
+    folded = " ".join(text.split())  # str.split and re's \s take the same characters as whitespace
     return folded or None
 
 
@@ -200,6 +200,7 @@ def _leading_placeholders() -> tuple[str, ...]:
     return tuple(p for p in sorted(_placeholders()) if len(p) >= 3)
 
 
+@lru_cache(maxsize=1 << 16)  # a scorecard prints the same targets and blanks row after row
 def parse_number(text: str | None) -> float | None:
     """The value a reader sees: "41,072,522", "£1.2m", "54.4%", "9.5 days"; None for placeholders."""
     if is_placeholder(text):
