@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,12 +79,34 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cycle collector waits while one file is read or loaded, and runs as usual after.
+
+    A file becomes cells, records and rows that hold no reference cycles, so reference counting
+    frees them as they go; but each of the collector's passes walks every object alive, the
+    loaded libraries' too, and on a 20,000-row table those passes took a tenth of the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def prepare(path: Path, settings: Settings, original_name: str | None = None) -> Prepared:
     """Hash, detect, extract, normalise, validate and build the rows of one file; touches no database.
 
     A file that cannot be read comes back refused, with its code and reason. A file in a
     subfolder of the settings' inbox takes its organisation from the folder's name.
     """
+    with collection_paused():
+        return _prepare(path, settings, original_name)
+
+
+def _prepare(path: Path, settings: Settings, original_name: str | None) -> Prepared:
     name = original_name or path.name
     try:
         source = _source(path, settings, name)
@@ -116,7 +140,7 @@ def commit(db: sqlite_utils.Database, prepared: Prepared, run_id: int | None = N
     loading the same bytes at once load them once.
     """
     path = prepared.path
-    with loader.writing(db):
+    with collection_paused(), loader.writing(db):
         duplicate = loader.find_duplicate(db, prepared.sha256) if prepared.sha256 else None
         if duplicate is not None:
             return Outcome(path, Status.DUPLICATE, duplicate,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +13,8 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
+import extractors
+from pipeline import ingest as ingest_module
 from pipeline import loader
 from pipeline.cli import cli
 from pipeline.config import Settings
@@ -136,3 +139,34 @@ def test_opening_waits_for_another_process_that_holds_a_new_database(tmp_path):
     release.join()
     assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
     assert db.table("documents").count == 0
+
+
+def test_the_cycle_collector_waits_while_a_file_is_read_and_loaded_and_runs_again_after(tmp_path, monkeypatch):
+    enabled_while = {}
+    real_extract, real_load = extractors.extract, loader.load
+
+    def extract(source, settings):
+        enabled_while["reading"] = gc.isenabled()
+        return real_extract(source, settings)
+
+    def load(db, rows, run_id):
+        enabled_while["loading"] = gc.isenabled()
+        return real_load(db, rows, run_id)
+
+    monkeypatch.setattr(ingest_module.extractors, "extract", extract)
+    monkeypatch.setattr(ingest_module.loader, "load", load)
+    assert gc.isenabled()
+    prepared = prepare(COMMITMENTS, Settings())
+    db = loader.open_database(tmp_path / "db.sqlite")
+    outcome = commit(db, prepared)
+    assert (outcome.status, len(prepared.rows["commitments"])) == (Status.LOADED, 16)
+    assert enabled_while == {"reading": False, "loading": False}
+    assert gc.isenabled()
+
+    def broken(source, settings):
+        raise RuntimeError("a reader's own bug")
+
+    monkeypatch.setattr(ingest_module.extractors, "extract", broken)
+    with pytest.raises(RuntimeError):
+        prepare(PLAN, Settings())
+    assert gc.isenabled()
