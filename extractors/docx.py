@@ -24,7 +24,7 @@ from lxml import etree
 
 from extractors import register
 from extractors.detect import check_zip
-from extractors.limits import DAMAGE, DOCX_ROOTS, element_bound, parse_part
+from extractors.limits import DAMAGE, element_bound, parse_part
 from pipeline.config import Settings
 from pipeline.errors import CorruptFile, EmptyFile, FileRejected, TooLarge
 from pipeline.models import Block, BlockKind, Cell, ExtractedDocument, FileType, RawTable, SourceFile
@@ -63,7 +63,10 @@ _PARAGRAPH_STYLE = etree.XPath("string(w:pPr/w:pStyle/@w:val)", namespaces=_W)
 _SECTIONS = etree.XPath("w:body/w:p/w:pPr/w:sectPr | w:body/w:sectPr", namespaces=_W)
 # relationships and docProps/app.xml need no element classes; entities are never resolved
 _PLAIN = etree.XMLParser(resolve_entities=False, no_network=True)
-_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
+_RELATIONSHIP = _RELATIONSHIPS[:-1]
+# the root element each part read must have, as Word writes it
+_DOCUMENT, _STYLES, _HEADER, _FOOTER = (qn(f"w:{tag}") for tag in ("document", "styles", "hdr", "ftr"))
 
 
 @register(FileType.DOCX)
@@ -82,7 +85,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
                 )
             main = package.main_part()
             related = package.related(main)
-            document = package.xml(main, DOCX_ROOTS["word/document.xml"])
+            document = package.xml(main, _DOCUMENT)
             body = document.find(_BODY)
             if body is None:
                 raise CorruptFile(package.not_what_word_writes(main))
@@ -134,7 +137,7 @@ class _Package:
         if rels not in self.names:
             return {}
         found: dict[str, tuple[str, str]] = {}
-        for relationship in self.xml(rels, DOCX_ROOTS[".rels"], _PLAIN).iter(_RELATIONSHIP):
+        for relationship in self.xml(rels, _RELATIONSHIPS, _PLAIN).iter(_RELATIONSHIP):
             target = relationship.get("Target") or ""
             if relationship.get("TargetMode") == "External" or not target:
                 continue
@@ -176,6 +179,7 @@ class _StyleNames:
         self.package = package
         self.part = next((part for kind, part in related.values() if kind == RT.STYLES), None)
         self.data: bytes | None = None
+        self.root: re.Match[bytes] | None = None  # the part's root start tag, which a cut is wrapped in
         self.names: dict[str, str] = {}
         self.whole: dict[str, str] | None = None
 
@@ -190,10 +194,11 @@ class _StyleNames:
         if self.whole is None:
             if self.data is None:
                 self.data = self.package.archive.read(self.part)
+                self.root = _STYLES_TAG.search(self.data)
             found = self._cut(self.data, style_id)
             if found is not None:
                 return found
-            self.whole = _names_of(self.package.parse(self.data, self.part, DOCX_ROOTS["word/styles.xml"]))
+            self.whole = _names_of(self.package.parse(self.data, self.part, _STYLES))
         return self.whole.get(style_id, "Normal")
 
     def _cut(self, data: bytes, style_id: str) -> str | None:
@@ -203,7 +208,7 @@ class _StyleNames:
         at = data.find(needle)
         start = data.rfind(b"<", 0, at)
         tag = _STYLE_TAG.match(data, start)
-        root = _STYLES_TAG.search(data)
+        root = self.root
         if tag is None or root is None or element_bound(data[:root.start()]) or root.group(0).endswith(b"/>"):
             return None
         opened = data.find(b">", at)
@@ -216,7 +221,7 @@ class _StyleNames:
             end = closing + len(tag.group(1)) + 3
         fragment = root.group(0) + data[start:end] + b"</" + root.group(1) + b">"
         styles = self.package.parse(fragment, self.part or "", None)
-        if styles.tag != DOCX_ROOTS["word/styles.xml"] or len(styles) != 1:
+        if styles.tag != _STYLES or len(styles) != 1:
             return None
         return _names_of(styles).get(style_id)
 
@@ -331,8 +336,8 @@ def _running_blocks(package: _Package, document: etree._Element, related: dict[s
     """
     seen: list[str] = []
     for section in _SECTIONS(document):
-        for reference, root in ((_HEADER_REFERENCE, DOCX_ROOTS["word/header"]),
-                                (_FOOTER_REFERENCE, DOCX_ROOTS["word/footer"])):
+        for reference, root in ((_HEADER_REFERENCE, _HEADER),
+                                (_FOOTER_REFERENCE, _FOOTER)):
             for definition in section.iterchildren(reference):
                 if definition.get(_TYPE) != "default":
                     continue

@@ -1,29 +1,25 @@
-"""Hostile-input limits for Office files, checked before or as a parser builds a tree.
+"""Hostile-input limits for the XML parts of Word files, checked as each part is parsed.
 
 A naive reader parses every XML part whole and walks tables recursively; a 37 KB file with
 tables nested 16 deep, or one w:gridSpan of 300,000,000, is enough to take minutes and
-gigabytes there. Two ways keep to the limits, and they refuse with the same messages:
-
-- `check_xml_parts` streams every XML part of a zip once (lxml iterparse, elements cleared
-  as they end) before a library such as openpyxl opens the file;
-- `parse_part` parses one part whole for a reader that parses only what it reads (the Word
-  reader): its elements are bounded from the bytes first, so no part is built that could
-  pass the element limit, and the tree is then checked in C (lxml's XPath and iter).
+gigabytes there. `parse_part` bounds a part's elements from its bytes first, so no part is
+built that could pass the element limit, and checks the tree in C (lxml's XPath and iter)
+before anything reads it. A part that might pass the element limit, or that libxml2 refuses,
+is streamed once instead (lxml iterparse, elements cleared as they end), so the refusal names
+the limit it passes.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from functools import cache
-from pathlib import Path
 import zlib
-from dataclasses import dataclass
+from functools import cache
 
 from lxml import etree
 
 from pipeline.config import Settings
-from pipeline.errors import CorruptFile, FileRejected, TooLarge, UnsafeFile
+from pipeline.errors import TooLarge, UnsafeFile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TABLE, _ROW, _SPAN, _BEFORE, _AFTER = (W + t for t in ("tbl", "tr", "gridSpan", "gridBefore", "gridAfter"))
@@ -31,75 +27,6 @@ _VAL = W + "val"
 # the exceptions a damaged zip member or damaged XML raises while it is inflated and parsed
 DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError, etree.ParseError,
           NotImplementedError, ValueError, UnicodeDecodeError, OSError, KeyError)
-
-
-@dataclass(frozen=True, slots=True)
-class _Counts:
-    elements: int
-    table_depth: int
-    root: str
-    has_body: bool
-
-
-def is_xml_part(name: str) -> bool:
-    """Parts python-docx and openpyxl parse as XML."""
-    return name.endswith((".xml", ".rels"))
-
-
-PACKAGE = "{http://schemas.openxmlformats.org/package/2006/"
-# the root element each part must have; python-docx fails on anything else with an AttributeError
-DOCX_ROOTS = {
-    "[Content_Types].xml": PACKAGE + "content-types}Types",
-    ".rels": PACKAGE + "relationships}Relationships",
-    "word/document.xml": W + "document",
-    "word/styles.xml": W + "styles",
-    "word/header": W + "hdr",
-    "word/footer": W + "ftr",
-}
-
-
-def _expected_root(part: str, roots: dict[str, str]) -> str | None:
-    if part in roots:
-        return roots[part]
-    if part.endswith(".rels"):
-        return roots.get(".rels")
-    for prefix in ("word/header", "word/footer"):  # header1.xml, footer2.xml ...
-        if part.startswith(prefix) and part.endswith(".xml"):
-            return roots.get(prefix)
-    return None
-
-
-def check_xml_parts(path: Path, settings: Settings, name: str, kind: str = "Word file",
-                    app: str = "Word", roots: dict[str, str] | None = None) -> None:
-    """Stream every XML part of an Office zip once, refusing the file at the first limit passed.
-
-    A part with the wrong root element (a zip holding `word/document.xml` twice, the second
-    something else) is damage too, named as such.
-    """
-    elements = 0
-    part = "?"
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.infolist():
-                if not is_xml_part(member.filename):
-                    continue
-                part = member.filename
-                with archive.open(member) as stream:
-                    counts = _scan(stream, settings, name, member.filename, settings.max_xml_elements - elements)
-                elements += counts.elements
-                expected = _expected_root(member.filename, roots or {})
-                if expected is not None and (counts.root != expected or (
-                        expected == W + "document" and not counts.has_body)):
-                    raise CorruptFile(
-                        f"{name}: the {kind} is damaged and cannot be read (its part {part} is not what "
-                        f"{app} writes there); open it in {app}, save it again and put the new copy in the inbox.")
-    except FileRejected:
-        raise
-    except DAMAGE as exc:
-        raise CorruptFile(
-            f"{name}: the {kind} is damaged and cannot be read (its part {part} is not whole); "
-            f"open it in {app}, save it again and put the new copy in the inbox."
-        ) from exc
 
 
 def element_bound(data: bytes) -> int:
@@ -173,31 +100,29 @@ _SAYS = {
                "limit; flatten the nested tables and resend it.",
     "rows": "{name}: a table has over {s.max_table_rows:,} rows, over the limit; split the table or raise "
             "PERFRETURNS_MAX_TABLE_ROWS.",
+    "span": "{name}: a table cell spans {span:,} columns, over the limit of {s.max_grid_span:,}; the table is "
+            "damaged. Save it again from Word.",
 }
 
 
-def _says(limit: str, name: str, settings: Settings, part: str = "") -> str:
-    return _SAYS[limit].format(name=name, part=part, s=settings)
+def _says(limit: str, name: str, settings: Settings, part: str = "", span: int = 0) -> str:
+    return _SAYS[limit].format(name=name, part=part, s=settings, span=span)
 
 
 def _check_span(value: str, name: str, settings: Settings) -> None:
     if value.isdigit() and int(value) > settings.max_grid_span:
-        raise TooLarge(
-            f"{name}: a table cell spans {int(value):,} columns, over the limit of "
-            f"{settings.max_grid_span:,}; the table is damaged. Save it again from Word."
-        )
+        raise TooLarge(_says("span", name, settings, span=int(value)))
 
 
-def _scan(stream: object, settings: Settings, name: str, part: str, elements_left: int) -> _Counts:
+def _scan(stream: object, settings: Settings, name: str, part: str, elements_left: int) -> None:
+    """Stream a part once, refusing it at the first limit it passes; damage raises as the parser finds it."""
     context = etree.iterparse(
         stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
         huge_tree=False,
     )
-    depth = table_depth = deepest_table = elements = 0
+    depth = table_depth = elements = 0
     rows: list[int] = []  # rows so far of each open table, innermost last
     checked_doctype = False
-    root = ""
-    has_body = False
     for event, element in context:
         if event == "end":
             depth -= 1
@@ -211,11 +136,8 @@ def _scan(stream: object, settings: Settings, name: str, part: str, elements_lef
                 while element.getprevious() is not None:
                     del parent[0]
             continue
-        if depth == 1 and element.tag == W + "body":
-            has_body = True
         if not checked_doctype:
             checked_doctype = True
-            root = str(element.tag)
             if element.getroottree().docinfo.doctype:
                 raise UnsafeFile(_says("doctype", name, settings, part))
         depth += 1
@@ -227,7 +149,6 @@ def _scan(stream: object, settings: Settings, name: str, part: str, elements_lef
         tag = element.tag
         if tag == _TABLE:
             table_depth += 1
-            deepest_table = max(deepest_table, table_depth)
             rows.append(0)
             if table_depth > settings.max_table_depth:
                 raise TooLarge(_says("nesting", name, settings))
@@ -237,4 +158,3 @@ def _scan(stream: object, settings: Settings, name: str, part: str, elements_lef
                 raise TooLarge(_says("rows", name, settings))
         elif tag in (_SPAN, _BEFORE, _AFTER):
             _check_span(element.get(_VAL) or "", name, settings)
-    return _Counts(elements, deepest_table, root, has_body)

@@ -81,13 +81,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     create_views(db)
 
 
-def _pk(table: sqlite_utils.db.Table) -> int:
-    """The primary key of the row just inserted."""
-    if table.last_pk is None:
-        raise RuntimeError(f"no row was inserted into {table.name}")
-    return int(table.last_pk)
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -227,9 +220,9 @@ def start_run(db: sqlite_utils.Database) -> int:
     """A runs row for one ingest or batch run; finish_run() fills in its counts."""
     schema_ready(db)
     with writing(db):
-        return _pk(db.table("runs").insert({
+        return _insert_row(db, "runs", {
             "started_at": _now(), "status": "running", "pid": os.getpid(), "host": socket.gethostname(),
-        }))
+        })
 
 
 def update_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
@@ -514,11 +507,11 @@ def record_failure(
     schema_ready(db)
     with writing(db), db.atomic():
         _delete_failures(db, sha256)
-        document_id = _pk(db.table("documents").insert({
+        document_id = _insert_row(db, "documents", {
             "sha256": sha256, "file_name": file_name, "file_type": file_type, "doc_type": "unknown",
             "status": "failed", "run_id": run_id, "ingested_at": _now(), "size": size, "reason": reason,
-        }))
-        db.table("extraction_issues").insert({
+        })
+        _insert_row(db, "extraction_issues", {
             "document_id": document_id, "severity": "error", "code": code, "message": reason,
         })
     return document_id
