@@ -11,6 +11,9 @@ garbage of one turn is collected before the next turn's clock starts. The sides:
   a database fresh for each turn, created by the loader before the clock starts);
 - pdfplumber's bare character parse, `len(page.chars)` on every page: what any reading
   with pdfplumber pays before it finds a line or a table;
+- pdfplumber's parse and then its own word and table finding on every page, called as
+  perfreturns calls them (both engines feed those functions): what any table reader built on
+  pdfplumber pays before it makes a cell of what it found;
 - pypdfium2 reading every character's text and box on every page: the physical floor;
 - python-docx opening a Word file and reading every cell's text.
 
@@ -71,6 +74,9 @@ STAGES = ("extract", "normalise", "load")
 MINIMUM_REPEAT = 5
 MEMORY_PROCESSES = 2  # memory runs at once: what one process holds does not depend on the others
 KINDS = ("pdf", "docx")
+# extractors.pdf_layout.WORD_OPTIONS (a test keeps them equal), written out so that a memory
+# process measuring a bare library never loads perfreturns
+WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False}
 ORIGINS = ("samples", "corpus", "generated")
 # (engine or "docx", baseline, target), checked on the groups marked `targeted`
 TARGETS = (("pdfium", "pdfplumber chars", 0.5), ("pdfplumber", "pdfplumber chars", 1.15),
@@ -85,6 +91,15 @@ def pdfplumber_chars(path: Path) -> None:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             len(page.chars)
+            page.close()
+
+
+def pdfplumber_tables(path: Path) -> None:
+    """pdfplumber's parse, words and ruled tables of every page, with the arguments perfreturns gives."""
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_words(**WORD_OPTIONS)
+            page.find_tables()
             page.close()
 
 
@@ -177,6 +192,7 @@ class Side:
 
 BARE: dict[str, tuple[str, str, Callable[[Path], None]]] = {
     "pdfplumber-chars": ("pdfplumber chars", "pdf", pdfplumber_chars),
+    "pdfplumber-tables": ("pdfplumber words+tables", "pdf", pdfplumber_tables),
     "pdfium-chars": ("pypdfium2 chars (floor)", "pdf", pdfium_chars),
     "docx-cells": ("python-docx cells", "docx", docx_cells),
 }

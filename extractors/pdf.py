@@ -93,7 +93,7 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
                 found, outside, right = _page_tables(page, DEFAULTS)
                 lines.extend(_Line(page.page_number, line, right, float(page.height)) for line in outside)
                 chars += len(page.chars)
-                sizes.update(round(float(c["size"]), 1) for c in page.chars if c["text"].strip())
+                sizes.update(c["size"] for c in page.chars if c["text"].strip())
             except DAMAGE as exc:
                 if _ran_out_of_memory(exc):  # pdfplumber wraps every failure, a MemoryError too
                     raise over_memory(name, settings.max_memory_mb) from exc
@@ -108,12 +108,20 @@ def extract(source: SourceFile, settings: Settings) -> ExtractedDocument:
             f"{name}: the PDF has no text layer (it looks scanned); send the Word original "
             "or a PDF exported from Word."
         )
-    body = sizes.most_common(1)[0][0] if sizes else None
+    body = _commonest(sizes)
     body_lines, furniture = _split_furniture(lines, page_count)
     blocks = _running_blocks(furniture) + _blocks(body_lines, DEFAULTS, body)
     tables, stitch_issues = stitch(page_tables, blocks)
     blocks, tables = _reading_order(blocks, tables)
     return ExtractedDocument(source, page_count, tuple(blocks), tuple(tables), (*issues, *stitch_issues))
+
+
+def _commonest(sizes: Counter[float]) -> float | None:
+    """The commonest font size to a tenth of a point; of equals, the one met first."""
+    rounded: Counter[float] = Counter()
+    for size, count in sizes.items():
+        rounded[round(float(size), 1)] += count
+    return rounded.most_common(1)[0][0] if rounded else None
 
 
 def _open(source: SourceFile, settings: Settings) -> Any:
@@ -204,24 +212,25 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
     fills = _fills(page)
     words = page_words(page)
     # what lies across each cell's height, filed once per page: no cell scans the whole page
-    words_across = Bands(words, lambda w: (w.middle[1], w.middle[1]))
+    words_across = Bands(words, lambda w: (w.cy, w.cy))
     fills_across = Bands(fills, lambda f: (f[0][1], f[0][3]))
     found: list[PageTable] = []
     taken: list[Box] = []
     rules = _rules(page)
     for table in page.find_tables():
-        if not _is_whole(table, words_across, tuning, rules):
+        table_rows = table.rows  # a property pdfplumber works out again at every use
+        boxes = [[c for c in row.cells if c is not None] for row in table_rows]  # None: covered by a merged cell
+        if not _is_whole(table.bbox, boxes, words_across, tuning, rules):
             continue  # shaded cells of a borderless table, not its grid: read it from alignment below
-        x_edges = _edges([c[0] for row in table.rows for c in row.cells if c] +
-                         [c[2] for row in table.rows for c in row.cells if c], tuning.edge_tolerance)
+        x_edges = _edges([c[0] for row in boxes for c in row] + [c[2] for row in boxes for c in row],
+                         tuning.edge_tolerance)
         rows: list[tuple[Cell, ...]] = []
         bold_rows: list[bool] = []
-        for row_index, row in enumerate(table.rows):
+        spans = _row_spans([row.bbox[1] for row in table_rows], boxes)
+        for row_index, (row, row_spans) in enumerate(zip(boxes, spans)):
             cells = []
             row_words: list[Word] = []
-            for bbox in row.cells:
-                if bbox is None:
-                    continue  # covered by a merged cell to its left or above
+            for bbox, row_span in zip(row, row_spans):
                 col = _position(bbox[0], x_edges)
                 span = max(1, _position(bbox[2], x_edges) - col)
                 inside = words_in(words_across.near(bbox[1], bbox[3]), bbox)
@@ -231,10 +240,9 @@ def _page_tables(page: Any, tuning: PdfSettings) -> tuple[list[PageTable], list[
                 right = bbox[2] - max(1.0, margin)
                 text = join_lines(group_lines(inside), right)
                 fill = _fill_for(bbox, fills_across, tuning)
-                cells.append(Cell(text, row_index, col, page.page_number, fill, 1, span))
+                cells.append(Cell(text, row_index, col, page.page_number, fill, row_span, span))
             rows.append(tuple(cells))
             bold_rows.append(bool(row_words) and all(w.bold for w in row_words))
-        rows = _with_row_spans(rows, table)
         found.append(PageTable(page.page_number, table.bbox, tuple(x_edges), tuple(rows),
                                float(page.height), _leading(bold_rows, [_is_banner(r) for r in rows])))
         taken.append(table.bbox)
@@ -270,23 +278,22 @@ def _banner_across(cells: tuple[Cell, ...], found: Sequence[Any], bbox: Box,
     return (replace(cells[0], col_span=sum(c.col_span for c in cells)),)
 
 
-def _with_row_spans(rows: list[tuple[Cell, ...]], table: Any) -> list[tuple[Cell, ...]]:
-    """A vertically merged cell spans the rows whose tops lie inside its box (pdfplumber leaves the
-    positions below it empty), as the Word edition's w:vMerge does."""
-    tops = [row.bbox[1] for row in table.rows]
+def _row_spans(tops: Sequence[float], boxes: Sequence[Sequence[Box]]) -> list[list[int]]:
+    """How many rows each cell spans, given the rows' tops: a vertically merged cell spans the rows
+    whose tops lie inside its box (pdfplumber leaves the positions below it empty), as the Word
+    edition's w:vMerge does."""
     in_order = all(a <= b for a, b in zip(tops, tops[1:]))  # pdfplumber's rows run top to bottom
     out = []
-    for row_index, (cells, row) in enumerate(zip(rows, table.rows)):
-        boxes = [b for b in row.cells if b is not None]
-        spanned = []
-        for cell, box in zip(cells, boxes):
+    for row_index, row in enumerate(boxes):
+        spans = []
+        for box in row:
             if in_order and box[1] <= box[3]:
                 span = (bisect.bisect_left(tops, box[3] - 1, row_index)
                         - bisect.bisect_left(tops, box[1] - 1, row_index))
             else:
                 span = sum(1 for top in tops[row_index:] if box[1] - 1 <= top < box[3] - 1)
-            spanned.append(replace(cell, row_span=max(1, span)))
-        out.append(tuple(spanned))
+            spans.append(max(1, span))
+        out.append(spans)
     return out
 
 
@@ -313,16 +320,16 @@ def _is_banner(cells: Sequence[Cell]) -> bool:
 
 
 def _inside(word: Word, box: Box) -> bool:
-    x, y = word.middle
+    x, y = word.cx, word.cy
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
-def _is_whole(table: Any, words: Bands[Word], tuning: PdfSettings,
+def _is_whole(box: Box, boxes: Sequence[Sequence[Box]], words: Bands[Word], tuning: PdfSettings,
               rules: Sequence[tuple[float, float, float]] = ()) -> bool:
     """Whether a lines-strategy table holds the text inside its bounds, rather than only shaded cells,
     and is not a strip of a wider table: shaded status cells between the rules of a table ruled
-    with horizontal rules only make a grid of one column, its rules running on across the rest."""
-    box = table.bbox
+    with horizontal rules only make a grid of one column, its rules running on across the rest.
+    `box` is the table's, `boxes` its cells' row by row."""
     crossing = [(x0, x1) for y, x0, x1 in rules if box[1] - 1 <= y <= box[3] + 1 and x0 < box[2] and x1 > box[0]]
     beyond = [1 for x0, x1 in crossing if x0 < box[0] - WIDER or x1 > box[2] + WIDER]
     if crossing and len(beyond) * 2 > len(crossing):
@@ -330,8 +337,8 @@ def _is_whole(table: Any, words: Bands[Word], tuning: PdfSettings,
     inside = [w for w in words.near(box[1] - 1, box[3] + 1) if _inside(w, box)]
     if not inside:
         return False  # filled rectangles alone (colour-only status cells): the table around them has the text
-    cells = Bands([c for row in table.rows for c in row.cells if c], lambda c: (c[1] - 1, c[3] + 1))
-    stray = [w for w in inside if not any(_inside(w, c) for c in cells.near(w.middle[1], w.middle[1]))]
+    cells = Bands([c for row in boxes for c in row], lambda c: (c[1] - 1, c[3] + 1))
+    stray = [w for w in inside if not any(_inside(w, c) for c in cells.near(w.cy, w.cy))]
     return len(stray) <= tuning.stray_share * len(inside)
 
 

@@ -11,7 +11,7 @@ import math
 import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 BULLETS = frozenset("•▪■◦‣⁃●○◾◽–\uf0b7\uf0a7\uf0d8")  # list glyphs, including Symbol/Wingdings ones
@@ -20,11 +20,12 @@ SPACE_SHARE = 0.28  # a space is about this share of the font size in the fonts 
 BAND_HEIGHT = 24.0  # points: about two lines of text, the height of a short table row
 MAX_BANDS = 256  # a thing taller than this many bands is filed as reaching everywhere
 T = TypeVar("T")
+WORD_OPTIONS: dict[str, Any] = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False}  # to extract_words
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
-    """One word on a page, with its box and look."""
+    """One word on a page, with its box and look; `cx`, `cy` is the centre of its box."""
 
     x0: float
     x1: float
@@ -33,11 +34,12 @@ class Word:
     text: str
     size: float
     bold: bool
+    cx: float = field(init=False)
+    cy: float = field(init=False)
 
-    @property
-    def middle(self) -> tuple[float, float]:
-        """The centre of the word's box."""
-        return ((self.x0 + self.x1) / 2, (self.top + self.bottom) / 2)
+    def __post_init__(self) -> None:
+        self.cx = (self.x0 + self.x1) / 2
+        self.cy = (self.top + self.bottom) / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,7 @@ class TextLine:
 def page_words(page: Any) -> list[Word]:
     """Every word on a pdfplumber page, with its font size and boldness."""
     found = []
-    for word in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False):
+    for word in page.extract_words(**WORD_OPTIONS):
         found.append(Word(float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"]),
                           word["text"], float(word["size"]), "bold" in str(word["fontname"]).lower()))
     return found
@@ -176,7 +178,7 @@ def join_lines(lines: Sequence[TextLine], right: float) -> str:
 def words_in(words: Iterable[Word], box: tuple[float, float, float, float]) -> list[Word]:
     """The words whose centre lies inside a box (x0, top, x1, bottom)."""
     x0, top, x1, bottom = box
-    return [w for w in words if x0 <= w.middle[0] <= x1 and top <= w.middle[1] <= bottom]
+    return [w for w in words if x0 <= w.cx <= x1 and top <= w.cy <= bottom]
 
 
 class Bands(Generic[T]):
@@ -205,6 +207,8 @@ class Bands(Generic[T]):
         if reach is None:
             return list(self._items)
         first, last = reach
+        if first == last and not self._everywhere:  # one band: its things are in their order already
+            return [self._items[index] for index in self._bands.get(first, ())]
         found = set(self._everywhere)
         if last - first > len(self._bands):
             bands = [band for band in self._bands if first <= band <= last]
@@ -217,6 +221,8 @@ class Bands(Generic[T]):
 
 def _band_range(top: float, bottom: float) -> tuple[int, int] | None:
     """The first and last band a height reaches into; None for one at no finite height."""
-    if not (math.isfinite(top) and math.isfinite(bottom)):
+    try:
+        first, last = math.floor(top / BAND_HEIGHT), math.floor(bottom / BAND_HEIGHT)
+    except (OverflowError, ValueError):  # an infinite height, or none (NaN)
         return None
-    return math.floor(min(top, bottom) / BAND_HEIGHT), math.floor(max(top, bottom) / BAND_HEIGHT)
+    return (first, last) if first <= last else (last, first)

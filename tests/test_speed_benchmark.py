@@ -98,3 +98,14 @@ def test_a_perfreturns_turn_times_three_stages_and_names_the_file_it_fails_on(tm
         runner(side, [empty])
     assert str(failed.value) == "empty.pdf: EmptyFile: empty.pdf: the file is empty (0 bytes); send the return again."
     assert [path.name for path in tmp_path.iterdir()] == ["empty.pdf"]  # each turn's database is gone
+
+
+def test_the_words_and_tables_side_asks_pdfplumber_what_perfreturns_asks(monkeypatch):
+    from extractors import pdf_layout
+
+    assert speed.WORD_OPTIONS == pdf_layout.WORD_OPTIONS
+    calls = []
+    monkeypatch.setattr("pdfplumber.page.Page.extract_words", lambda page, **options: calls.append(options) or [])
+    monkeypatch.setattr("pdfplumber.page.Page.find_tables", lambda page: calls.append("tables") or [])
+    speed.BARE["pdfplumber-tables"][2](Path(__file__).resolve().parent.parent / "samples" / "ni-136-action-plan.pdf")
+    assert calls == [speed.WORD_OPTIONS, "tables"] * 3  # the sample's three pages

@@ -202,11 +202,17 @@ def _title(blocks: Sequence[Block]) -> str | None:
 
 def cue_kinds(blocks: Sequence[Block]) -> Counter[str]:
     """Which document kinds the title and first paragraphs name ("Action Tracker", "Scorecard")."""
-    cues = schemas.vocabularies()["cues"]
     votes: Counter[str] = Counter()
     for text, _, weight in early_texts(blocks, ()):
         lowered = text.lower()
-        for kind, words in cues.items():
-            if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
+        for kind, pattern in _cue_patterns().items():
+            if pattern.search(lowered):
                 votes[kind] += weight
     return votes
+
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    """Each document kind's cue words as one pattern: any of them starting at a word boundary."""
+    return {kind: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")")
+            for kind, words in schemas.vocabularies()["cues"].items() if words}
