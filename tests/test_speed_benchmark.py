@@ -109,3 +109,21 @@ def test_the_words_and_tables_side_asks_pdfplumber_what_perfreturns_asks(monkeyp
     monkeypatch.setattr("pdfplumber.page.Page.find_tables", lambda page: calls.append("tables") or [])
     speed.BARE["pdfplumber-tables"][2](Path(__file__).resolve().parent.parent / "samples" / "ni-136-action-plan.pdf")
     assert calls == [speed.WORD_OPTIONS, "tables"] * 3  # the sample's three pages
+
+
+def test_the_row_scaling_pdf_is_one_table_exported_in_parts_and_read_whole(tmp_path, monkeypatch):
+    import row_scaling
+    from dataclasses import replace
+
+    from pipeline.config import Settings
+
+    monkeypatch.setattr(row_scaling, "PDF_PART_ROWS", 50)
+    path = row_scaling.build_pdf(tmp_path, 120)  # three parts: rows 0-49, 50-99, 100-119
+    pdf = pypdfium2.PdfDocument(path)
+    text = "\n".join(pdf[index].get_textpage().get_text_range() for index in range(len(pdf)))
+    pdf.close()
+    assert text.count("Performance Scorecard Q2 2009/10 - 120 indicators") == 1  # the title heads the first part only
+    assert text.index("ENV 049") < text.index("ENV 051") < text.index("ENV 119")  # ENV 050 is a banner row
+    assert "Theme: Cleaner and greener places" in text and "Theme: Safer communities" in text
+    timings = row_scaling.measure(path, replace(Settings(), max_table_rows=1_000), tmp_path, 1)
+    assert timings["indicators"] == 114  # 120 rows less a banner every 20
