@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import gc
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,6 +44,7 @@ from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 import pypdfium2  # noqa: E402
+from generate_returns import export_pdfs  # noqa: E402  LibreOffice headless under a throwaway profile
 
 import extractors  # noqa: E402
 from extractors.detect import source_file  # noqa: E402
@@ -126,9 +126,7 @@ def build_pdf(folder: Path, count: int) -> Path:
     parts.mkdir()
     docs = [build_docx(parts, count, range(start, min(start + PDF_PART_ROWS, count)), f"part-{index:03d}")
             for index, start in enumerate(range(0, count, PDF_PART_ROWS))]
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(parts), *map(str, docs),
-                    f"-env:UserInstallation=file://{folder / 'lo-profile'}"],
-                   check=True, capture_output=True, timeout=1800)
+    export_pdfs(docs, parts)
     whole = pypdfium2.PdfDocument.new()
     for doc in docs:
         part = pypdfium2.PdfDocument(doc.with_suffix(".pdf"))

@@ -17,14 +17,14 @@ import zipfile
 from collections.abc import Iterator
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import nsmap, qn
+from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from docx.styles import BabelFish
 from lxml import etree
 
 from extractors import register
 from extractors.detect import check_zip
-from extractors.limits import DAMAGE, element_bound, parse_part
+from extractors.limits import DAMAGE, W_NS, element_bound, parse_part
 from pipeline.config import Settings
 from pipeline.errors import CorruptFile, EmptyFile, FileRejected, TooLarge
 from pipeline.models import Block, BlockKind, Cell, ExtractedDocument, FileType, RawTable, SourceFile
@@ -39,11 +39,9 @@ _FOOTER_REFERENCE = qn("w:footerReference")
 _GRID_BEFORE = qn("w:gridBefore")
 _GRID_SPAN = qn("w:gridSpan")
 _HEADER_REFERENCE = qn("w:headerReference")
-_HYPERLINK = qn("w:hyperlink")
 _LAST_RENDERED_PAGE_BREAK = qn("w:lastRenderedPageBreak")
 _NAME = qn("w:name")
 _P = qn("w:p")
-_R = qn("w:r")
 _SDT_CONTENT = qn("w:sdtContent")
 _SHD = qn("w:shd")
 _STYLE = qn("w:style")
@@ -58,9 +56,8 @@ _TR_PR = qn("w:trPr")
 _TYPE = qn("w:type")
 _V_MERGE = qn("w:vMerge")
 _VAL = qn("w:val")
-_W = {"w": nsmap["w"]}
-_PARAGRAPH_STYLE = etree.XPath("string(w:pPr/w:pStyle/@w:val)", namespaces=_W)
-_SECTIONS = etree.XPath("w:body/w:p/w:pPr/w:sectPr | w:body/w:sectPr", namespaces=_W)
+_PARAGRAPH_STYLE = etree.XPath("string(w:pPr/w:pStyle/@w:val)", namespaces=W_NS)
+_SECTIONS = etree.XPath("w:body/w:p/w:pPr/w:sectPr | w:body/w:sectPr", namespaces=W_NS)
 # relationships and docProps/app.xml need no element classes; entities are never resolved
 _PLAIN = etree.XMLParser(resolve_entities=False, no_network=True)
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
@@ -263,7 +260,7 @@ def _content(parent: etree._Element, plain: bool, *tags: str) -> Iterator[etree.
     return (child for child in _iter_content(parent) if child.tag in tags)
 
 
-_WRAPPED = etree.XPath("boolean(.//w:sdt | .//w:customXml)", namespaces=_W)
+_WRAPPED = etree.XPath("boolean(.//w:sdt | .//w:customXml)", namespaces=W_NS)
 
 
 class _BodyReader:
@@ -359,7 +356,7 @@ def _has_page_marks(body: etree._Element) -> bool:
 # the run children python-docx's CT_R.text reads, each giving its text by its element class's str()
 _RUN_CONTENT = etree.XPath(
     "(w:r | w:hyperlink/w:r)/*[self::w:br or self::w:cr or self::w:noBreakHyphen or self::w:ptab or self::w:t "
-    "or self::w:tab]", namespaces=_W)
+    "or self::w:tab]", namespaces=W_NS)
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:

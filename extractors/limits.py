@@ -59,9 +59,9 @@ def parse_part(data: bytes, parser: etree.XMLParser, settings: Settings, name: s
     return root, check_tree(root, settings, name, part, elements_left)
 
 
-_W_NS = {"w": W[1:-1]}
+W_NS = {"w": W[1:-1]}  # the prefix XPath expressions use for Word's namespace
 _COUNT = etree.XPath("count(//*)")
-_OWN_ROWS = etree.XPath("count(.//w:tr) - count(.//w:tbl//w:tr)", namespaces=_W_NS)
+_OWN_ROWS = etree.XPath("count(.//w:tr) - count(.//w:tbl//w:tr)", namespaces=W_NS)
 LIBXML_DEPTH = 256  # libxml2 refuses a deeper document without XML_PARSE_HUGE
 
 

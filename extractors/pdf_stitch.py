@@ -189,11 +189,9 @@ def stitch(parts: Sequence[PageTable], blocks: Sequence[Block]) -> tuple[list[Ra
 def _headings_before(blocks: Sequence[Block], places: Sequence[tuple[int, float]]) -> list[str | None]:
     """The last heading among the blocks up to the first that stands past each place (page, top).
 
-    Places in reading order share one walk over the blocks: each place's walk goes on from
-    where the one before it stopped.
+    The places come in reading order, as the tables they start do, so they share one walk over
+    the blocks: each place's walk goes on from where the one before it stopped.
     """
-    if not all(a <= b for a, b in zip(places, places[1:])):
-        return [_headings_before(blocks, [place])[0] for place in places]
     found: list[str | None] = []
     heading = None
     index = 0

@@ -413,7 +413,7 @@ def _insert_row(db: sqlite_utils.Database, name: str, row: dict[str, Any]) -> in
 
 def _link(db: sqlite_utils.Database, name: str, row: dict[str, Any]) -> None:
     """A link row, once: a link already there is left as it is."""
-    db.conn.execute(_insert_statement(name, tuple(row), "INSERT OR IGNORE"), list(row.values()))
+    db.conn.execute(_insert_statement(name, tuple(row), "INSERT OR IGNORE"), _stored(row.values()))
 
 
 def _insert_all(db: sqlite_utils.Database, name: str, rows: list[dict[str, Any]], document_id: int) -> list[int]:
